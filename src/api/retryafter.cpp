@@ -20,12 +20,18 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
             return std::nullopt; // absurdly long numbers are not a delay we would honour
         return std::chrono::milliseconds(seconds * 1000);
     }
-    const QString date = QString::fromLatin1(text).simplified();
+    // The weekday is redundant and Qt rejects a date whose weekday does not match (as with RFC 850's two-digit
+    // years before the century fix below), so it is dropped before parsing.
+    QString date = QString::fromLatin1(text).simplified();
+    const qsizetype firstSpace = date.indexOf(u' ');
+    if (firstSpace < 0)
+        return std::nullopt;
+    date = date.mid(firstSpace + 1);
     const QLocale c = QLocale::c();
     QDateTime when;
-    for (const QString &format : {QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"),   // IMF-fixdate
-                                  QStringLiteral("dddd, dd-MMM-yy HH:mm:ss 'GMT'"),     // RFC 850
-                                  QStringLiteral("ddd MMM d HH:mm:ss yyyy")}) {         // asctime
+    for (const QString &format : {QStringLiteral("dd MMM yyyy HH:mm:ss 'GMT'"), // IMF-fixdate
+                                  QStringLiteral("dd-MMM-yy HH:mm:ss 'GMT'"),   // RFC 850
+                                  QStringLiteral("MMM d HH:mm:ss yyyy")}) {     // asctime
         when = c.toDateTime(date, format);
         if (when.isValid())
             break;
