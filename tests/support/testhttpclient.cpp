@@ -87,6 +87,7 @@ HttpResult TestHttpClient::send(const QByteArray &method, const QUrl &url, const
     QEventLoop loop;
     QTimer deadline;
     deadline.setSingleShot(true);
+    deadline.setTimerType(Qt::PreciseTimer);
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QObject::connect(&deadline, &QTimer::timeout, &loop, [&] {
         result.timedOut = true;
@@ -101,7 +102,8 @@ HttpResult TestHttpClient::send(const QByteArray &method, const QUrl &url, const
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.error = reply->error();
     result.errorString = reply->errorString();
-    result.body = reply->readAll();
+    if (reply->isOpen())
+        result.body = reply->readAll();
     result.headers = reply->rawHeaderPairs();
     result.http2Used = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
     reply->deleteLater();
