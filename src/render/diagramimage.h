@@ -24,6 +24,9 @@ struct ImageLimits {
     int maxSide = 16384;
     qint64 maxBytes = qint64(512) * 1024 * 1024;
     bool allows(QSize size) const;
+    /// `requested` rounded up to whole pixels, scaled down (aspect ratio kept) until it fits; `clamped` says whether
+    /// it had to be. Empty for an empty or non-finite request.
+    QSize clamp(QSizeF requested, bool *clamped = nullptr) const;
 };
 
 /// How large the decoded image should be: a valid targetSize wins (the image fits inside it, aspect ratio kept),
