@@ -1,0 +1,543 @@
+#include "diff/pixeldiff.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPainter>
+#include <QTest>
+
+using namespace Cloudcraft::Core;
+
+namespace {
+
+QString fixtureDir()
+{
+    return QStringLiteral(CLOUDCRAFT_SHARED_DIR "/fixtures/pixelmatch/");
+}
+
+QJsonObject expectations()
+{
+    QFile file(fixtureDir() + u"expected.json");
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QImage loadRgba(const QString &name)
+{
+    QImage image(fixtureDir() + name, "PNG");
+    return image.convertToFormat(QImage::Format_RGBA8888);
+}
+
+DiffColor colorFrom(const QJsonValue &value)
+{
+    const QJsonArray rgb = value.toArray();
+    return {quint8(rgb.at(0).toInt()), quint8(rgb.at(1).toInt()), quint8(rgb.at(2).toInt())};
+}
+
+// pixelmatch's option names, with its defaults for whatever the case does not set.
+PixelDiffOptions optionsFrom(const QJsonObject &json)
+{
+    PixelDiffOptions options;
+    options.threshold = json.value(u"threshold").toDouble(0.1);
+    options.includeAA = json.value(u"includeAA").toBool(false);
+    options.alpha = json.value(u"alpha").toDouble(0.1);
+    if (json.contains(u"aaColor"))
+        options.aaColor = colorFrom(json.value(u"aaColor"));
+    if (json.contains(u"diffColor"))
+        options.diffColor = colorFrom(json.value(u"diffColor"));
+    if (json.contains(u"diffColorAlt"))
+        options.diffColorAlt = colorFrom(json.value(u"diffColorAlt"));
+    options.diffMask = json.value(u"diffMask").toBool(false);
+    options.checkerboard = json.value(u"checkerboard").toBool(true);
+    return options;
+}
+
+// Number of pixels whose four bytes differ; -1 when the sizes differ.
+qint64 differingPixels(const QImage &actual, const QImage &expected, QPoint *first = nullptr)
+{
+    if (actual.size() != expected.size() || actual.format() != expected.format())
+        return -1;
+    qint64 count = 0;
+    for (int y = 0; y < actual.height(); ++y) {
+        const uchar *a = actual.constScanLine(y);
+        const uchar *e = expected.constScanLine(y);
+        for (int x = 0; x < actual.width(); ++x) {
+            if (std::memcmp(a + x * 4, e + x * 4, 4) != 0) {
+                if (count == 0 && first)
+                    *first = QPoint(x, y);
+                ++count;
+            }
+        }
+    }
+    return count;
+}
+
+QImage filled(QSize size, QColor color)
+{
+    QImage image(size, QImage::Format_RGBA8888);
+    image.fill(color);
+    return image;
+}
+
+QRgb pixelAt(const QImage &image, int x, int y)
+{
+    const uchar *p = image.constScanLine(y) + x * 4;
+    return qRgba(p[0], p[1], p[2], p[3]);
+}
+
+bool isFadedGray(QRgb pixel)
+{
+    return qRed(pixel) == qGreen(pixel) && qGreen(pixel) == qBlue(pixel) && qAlpha(pixel) == 255;
+}
+
+// A diagram-like picture: antialiased shapes and text, so the anti-aliasing detector has real work at every row.
+QImage drawScene(QSize size, bool changed)
+{
+    QImage image(size, QImage::Format_RGBA8888);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (int i = 0; i < 40; ++i) {
+        const int x = (i * 97) % (size.width() - 60);
+        const int y = (i * 131) % (size.height() - 60);
+        painter.setBrush(QColor::fromHsv((i * 37) % 360, 180, 220));
+        painter.setPen(QPen(Qt::black, 1.5));
+        painter.drawEllipse(QRectF(x + 0.3, y + 0.7, 50.5, 40.2));
+    }
+    if (changed) {
+        painter.setBrush(Qt::red);
+        painter.drawRect(QRectF(size.width() / 2.0 - 30, size.height() / 2.0 - 1.5, 60.5, 3)); // crosses a band border
+        painter.drawEllipse(QRectF(20.5, size.height() - 80.0, 30, 30));
+    }
+    return image;
+}
+
+} // namespace
+
+class TestPixelDiff final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void pixelmatchFixtures_data();
+    void pixelmatchFixtures();
+    void singlePixel_data();
+    void singlePixel();
+    void bandsGiveTheSameResult_data();
+    void bandsGiveTheSameResult();
+    void identicalFastPath();
+    void identicalWithPaddedRows();
+    void onePixelChanged();
+    void differentSizesTopLeft();
+    void differentSizesCentered();
+    void differentSizesCenteredOddOffset();
+    void disjointShapes();
+    void emptyImages_data();
+    void emptyImages();
+    void ignoreRegionRemovesItsChanges();
+    void ignoreEverything();
+    void ignoreRegionOutsideOverlap();
+    void diffColorAltMarksDarkerPixels();
+    void cancelled();
+    void invalidInputIsAnError();
+    void tooLargeIsAnError();
+};
+
+void TestPixelDiff::pixelmatchFixtures_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("diff");
+    QTest::addColumn<QJsonObject>("options");
+    QTest::addColumn<int>("mismatch");
+    QTest::addColumn<int>("threads");
+
+    const QJsonArray cases = expectations().value(u"cases").toArray();
+    QVERIFY2(cases.size() >= 12, "expected.json has the twelve pixelmatch cases");
+    for (const QJsonValue &value : cases) {
+        const QJsonObject c = value.toObject();
+        // Every case once on one thread and once split in bands, which must not change a single byte.
+        for (int threads : {1, 2, 3}) {
+            const QByteArray name = (c.value(u"a").toString() + u" vs " + c.value(u"b").toString() + u" → "
+                                     + c.value(u"diff").toString() + u' '
+                                     + QString::fromUtf8(QJsonDocument(c.value(u"options").toObject()).toJson(
+                                         QJsonDocument::Compact))
+                                     + u" threads " + QString::number(threads))
+                                        .toUtf8();
+            QTest::newRow(name.constData()) << c.value(u"a").toString() << c.value(u"b").toString()
+                                            << c.value(u"diff").toString() << c.value(u"options").toObject()
+                                            << c.value(u"mismatch").toInt(-1) << threads;
+        }
+    }
+}
+
+void TestPixelDiff::pixelmatchFixtures()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, diff);
+    QFETCH(QJsonObject, options);
+    QFETCH(int, mismatch);
+    QFETCH(int, threads);
+
+    const QImage imageA = loadRgba(a);
+    const QImage imageB = loadRgba(b);
+    const QImage expected = loadRgba(diff);
+    QVERIFY(!imageA.isNull() && !imageB.isNull() && !expected.isNull());
+
+    PixelDiffOptions diffOptions = optionsFrom(options);
+    diffOptions.threads = threads;
+    const PixelDiffResult result = PixelDiff(diffOptions).compare(imageA, imageB);
+    QVERIFY2(result.ok(), qPrintable(result.errorString));
+    QCOMPARE(result.mismatchCount, qint64(mismatch));
+    QCOMPARE(result.outsideOverlapCount, qint64(0));
+    QVERIFY(!result.sizeChanged());
+
+    QPoint first;
+    const qint64 wrong = differingPixels(result.diffImage, expected, &first);
+    QVERIFY2(wrong == 0, qPrintable(QStringLiteral("%1 diff pixels differ from pixelmatch's, first at (%2, %3): "
+                                                   "ours %4, pixelmatch %5")
+                                        .arg(wrong)
+                                        .arg(first.x())
+                                        .arg(first.y())
+                                        .arg(pixelAt(result.diffImage, first.x(), first.y()), 8, 16)
+                                        .arg(pixelAt(expected, first.x(), first.y()), 8, 16)));
+
+    // Without a diff image the count is the same (pixelmatch's own test checks this too).
+    diffOptions.produceDiffImage = false;
+    const PixelDiffResult countOnly = PixelDiff(diffOptions).compare(imageA, imageB);
+    QCOMPARE(countOnly.mismatchCount, qint64(mismatch));
+    QVERIFY(countOnly.diffImage.isNull());
+    // The regions hold exactly the counted pixels.
+    qint64 inRegions = 0;
+    for (const ChangeRegion &region : result.regions)
+        inRegions += region.pixelCount;
+    QCOMPARE(inRegions, result.mismatchCount);
+}
+
+void TestPixelDiff::singlePixel_data()
+{
+    QTest::addColumn<QJsonArray>("a");
+    QTest::addColumn<QJsonArray>("b");
+    QTest::addColumn<QJsonObject>("options");
+    QTest::addColumn<int>("mismatch");
+
+    const QJsonArray cases = expectations().value(u"single_pixel_cases").toArray();
+    QVERIFY(!cases.isEmpty());
+    for (const QJsonValue &value : cases) {
+        const QJsonObject c = value.toObject();
+        QTest::newRow(c.value(u"note").toString().toUtf8().constData())
+            << c.value(u"a_rgba").toArray() << c.value(u"b_rgba").toArray() << c.value(u"options").toObject()
+            << c.value(u"mismatch").toInt(-1);
+    }
+}
+
+void TestPixelDiff::singlePixel()
+{
+    QFETCH(QJsonArray, a);
+    QFETCH(QJsonArray, b);
+    QFETCH(QJsonObject, options);
+    QFETCH(int, mismatch);
+
+    const uchar pixelA[4] = {uchar(a.at(0).toInt()), uchar(a.at(1).toInt()), uchar(a.at(2).toInt()),
+                             uchar(a.at(3).toInt())};
+    const uchar pixelB[4] = {uchar(b.at(0).toInt()), uchar(b.at(1).toInt()), uchar(b.at(2).toInt()),
+                             uchar(b.at(3).toInt())};
+    const PixelDiffResult result = PixelDiff(optionsFrom(options)).compare(RgbaView{pixelA, 1, 1, 4},
+                                                                           RgbaView{pixelB, 1, 1, 4});
+    QVERIFY(result.ok());
+    QCOMPARE(result.mismatchCount, qint64(mismatch));
+}
+
+void TestPixelDiff::bandsGiveTheSameResult_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<int>("mergeDistance");
+    QTest::newRow("2 bands") << 2 << 16;
+    QTest::newRow("3 bands") << 3 << 16;
+    QTest::newRow("7 bands, 5 px cells") << 7 << 5;
+}
+
+// A picture with anti-aliased edges everywhere: whatever the band split, the count, the anti-aliasing verdicts,
+// the diff image and the regions are those of one thread.
+void TestPixelDiff::bandsGiveTheSameResult()
+{
+    QFETCH(int, threads);
+    QFETCH(int, mergeDistance);
+    const QImage before = drawScene(QSize(700, 523), false);
+    const QImage after = drawScene(QSize(700, 523), true);
+
+    PixelDiffOptions options;
+    options.mergeDistance = mergeDistance;
+    options.threads = 1;
+    const PixelDiffResult single = PixelDiff(options).compare(before, after);
+    options.threads = threads;
+    const PixelDiffResult banded = PixelDiff(options).compare(before, after);
+
+    QVERIFY(single.mismatchCount > 0);
+    QVERIFY(single.antiAliasedCount > 0);
+    QCOMPARE(banded.mismatchCount, single.mismatchCount);
+    QCOMPARE(banded.antiAliasedCount, single.antiAliasedCount);
+    QCOMPARE(differingPixels(banded.diffImage, single.diffImage), qint64(0));
+    QCOMPARE(banded.regions, single.regions);
+    QVERIFY(single.regions.size() >= 2);
+}
+
+void TestPixelDiff::identicalFastPath()
+{
+    const QImage image = loadRgba(QStringLiteral("4b.png"));
+    QImage copy = image.copy(); // another buffer with the same bytes
+    QVERIFY(copy.constBits() != image.constBits());
+
+    PixelDiffOptions options;
+    options.threshold = 0;
+    const PixelDiffResult result = PixelDiff(options).compare(image, copy);
+    QVERIFY(result.ok());
+    QVERIFY(result.identical);
+    QCOMPARE(result.mismatchCount, qint64(0));
+    QVERIFY(result.regions.isEmpty());
+    // The fast path draws what the full comparison would: every pixel faded.
+    for (int y = 0; y < image.height(); y += 37)
+        QVERIFY(isFadedGray(pixelAt(result.diffImage, (y * 7) % image.width(), y)));
+
+    options.diffMask = true;
+    const PixelDiffResult mask = PixelDiff(options).compare(image, copy);
+    QVERIFY(mask.identical);
+    QCOMPARE(qAlpha(pixelAt(mask.diffImage, 10, 10)), 0);
+}
+
+void TestPixelDiff::identicalWithPaddedRows()
+{
+    // The same pixels in buffers with different row padding are still identical.
+    const int width = 5, height = 4;
+    QByteArray tight(width * height * 4, '\0');
+    QByteArray padded(height * (width * 4 + 12), '\x7f');
+    for (int y = 0; y < height; ++y) {
+        for (int x = 0; x < width * 4; ++x) {
+            tight[y * width * 4 + x] = char(x * 13 + y);
+            padded[y * (width * 4 + 12) + x] = char(x * 13 + y);
+        }
+    }
+    const RgbaView a{reinterpret_cast<const uchar *>(tight.constData()), width, height, width * 4};
+    const RgbaView b{reinterpret_cast<const uchar *>(padded.constData()), width, height, width * 4 + 12};
+    const PixelDiffResult result = PixelDiff().compare(a, b);
+    QVERIFY(result.identical);
+    QCOMPARE(result.mismatchCount, qint64(0));
+}
+
+void TestPixelDiff::onePixelChanged()
+{
+    const QImage before = filled(QSize(300, 200), Qt::white);
+    QImage after = before.copy();
+    after.setPixelColor(123, 45, Qt::black);
+    const PixelDiffResult result = PixelDiff().compare(before, after);
+    QVERIFY(!result.identical);
+    QCOMPARE(result.mismatchCount, qint64(1));
+    QCOMPARE(pixelAt(result.diffImage, 123, 45), qRgba(255, 0, 0, 255));
+    QCOMPARE(result.regions.size(), 1);
+    QCOMPARE(result.regions.first().box, QRect(123, 45, 1, 1));
+}
+
+void TestPixelDiff::differentSizesTopLeft()
+{
+    // The diagram grew by two columns and two rows; the shared part is unchanged.
+    const QImage before = filled(QSize(4, 3), Qt::white);
+    const QImage after = filled(QSize(6, 5), Qt::white);
+    const PixelDiffResult result = PixelDiff().compare(before, after);
+    QVERIFY(result.ok());
+    QVERIFY(result.sizeChanged());
+    QCOMPARE(result.sizeA, QSize(4, 3));
+    QCOMPARE(result.sizeB, QSize(6, 5));
+    QCOMPARE(result.canvasSize, QSize(6, 5));
+    QCOMPARE(result.overlap, QRect(0, 0, 4, 3));
+    QCOMPARE(result.outsideOverlapCount, qint64(6 * 5 - 4 * 3));
+    QCOMPARE(result.mismatchCount, result.outsideOverlapCount);
+    QCOMPARE(result.diffImage.size(), QSize(6, 5));
+    QVERIFY(isFadedGray(pixelAt(result.diffImage, 3, 2)));
+    QCOMPARE(pixelAt(result.diffImage, 4, 0), qRgba(255, 0, 0, 255));
+    QCOMPARE(pixelAt(result.diffImage, 0, 3), qRgba(255, 0, 0, 255));
+    QCOMPARE(result.regions.size(), 1);
+    QCOMPARE(result.regions.first().box, QRect(0, 0, 6, 5));
+    QCOMPARE(result.regions.first().pixelCount, qint64(18));
+}
+
+// The "after" has the "before" picture in its middle, with a new frame around it.
+void TestPixelDiff::differentSizesCentered()
+{
+    QImage before = filled(QSize(4, 4), Qt::white);
+    before.setPixelColor(0, 0, Qt::blue);
+    before.setPixelColor(3, 3, Qt::green);
+    QImage after = filled(QSize(8, 8), Qt::white);
+    after.setPixelColor(2, 2, Qt::blue);
+    after.setPixelColor(5, 5, Qt::green);
+
+    PixelDiffOptions options;
+    options.includeAA = true; // count every differing pixel, so top-left must see the moved dots
+    options.alignment = DiffAlignment::Center;
+    const PixelDiffResult centered = PixelDiff(options).compare(before, after);
+    QCOMPARE(centered.rectA, QRect(2, 2, 4, 4));
+    QCOMPARE(centered.overlap, QRect(2, 2, 4, 4));
+    QCOMPARE(centered.outsideOverlapCount, qint64(64 - 16));
+    QCOMPARE(centered.mismatchCount, qint64(64 - 16)); // nothing changed inside
+    QVERIFY(isFadedGray(pixelAt(centered.diffImage, 4, 4)));
+    QCOMPARE(pixelAt(centered.diffImage, 0, 7), qRgba(255, 0, 0, 255));
+
+    options.alignment = DiffAlignment::TopLeft;
+    const PixelDiffResult topLeft = PixelDiff(options).compare(before, after);
+    QCOMPARE(topLeft.outsideOverlapCount, qint64(64 - 16));
+    QCOMPARE(topLeft.mismatchCount, qint64(64 - 16 + 3)); // (0,0) blue vs white, (2,2) white vs blue, (3,3)
+}
+
+void TestPixelDiff::differentSizesCenteredOddOffset()
+{
+    PixelDiffOptions options;
+    options.alignment = DiffAlignment::Center;
+    const PixelDiffResult result
+        = PixelDiff(options).compare(filled(QSize(5, 3), Qt::white), filled(QSize(8, 8), Qt::white));
+    QCOMPARE(result.rectA, QRect(1, 2, 5, 3)); // (8 - 5) / 2 and (8 - 3) / 2, rounded down
+    QCOMPARE(result.mismatchCount, qint64(64 - 15));
+}
+
+void TestPixelDiff::disjointShapes()
+{
+    // A wide image against a tall one: the corner neither has stays transparent and is not counted.
+    const PixelDiffResult result
+        = PixelDiff().compare(filled(QSize(10, 2), Qt::white), filled(QSize(2, 10), Qt::white));
+    QCOMPARE(result.canvasSize, QSize(10, 10));
+    QCOMPARE(result.overlap, QRect(0, 0, 2, 2));
+    QCOMPARE(result.mismatchCount, qint64(16 + 16));
+    QCOMPARE(pixelAt(result.diffImage, 9, 9), qRgba(0, 0, 0, 0));
+    QCOMPARE(pixelAt(result.diffImage, 9, 1), qRgba(255, 0, 0, 255));
+    QCOMPARE(pixelAt(result.diffImage, 1, 9), qRgba(255, 0, 0, 255));
+}
+
+void TestPixelDiff::emptyImages_data()
+{
+    QTest::addColumn<QImage>("a");
+    QTest::addColumn<QImage>("b");
+    QTest::addColumn<qint64>("mismatch");
+    QTest::newRow("both null") << QImage() << QImage() << qint64(0);
+    QTest::newRow("before missing") << QImage() << filled(QSize(3, 2), Qt::gray) << qint64(6);
+    QTest::newRow("after missing") << filled(QSize(3, 2), Qt::gray) << QImage() << qint64(6);
+}
+
+void TestPixelDiff::emptyImages()
+{
+    QFETCH(QImage, a);
+    QFETCH(QImage, b);
+    QFETCH(qint64, mismatch);
+    const PixelDiffResult result = PixelDiff().compare(a, b);
+    QVERIFY(result.ok());
+    QCOMPARE(result.mismatchCount, mismatch);
+    QCOMPARE(result.outsideOverlapCount, mismatch);
+}
+
+// Ignoring the box of one change removes exactly the changed pixels inside it, and nothing else moves.
+void TestPixelDiff::ignoreRegionRemovesItsChanges()
+{
+    const QImage a = loadRgba(QStringLiteral("1a.png"));
+    const QImage b = loadRgba(QStringLiteral("1b.png"));
+    PixelDiffOptions options;
+    options.threshold = 0.05;
+    const PixelDiffResult full = PixelDiff(options).compare(a, b);
+    QVERIFY(full.regions.size() >= 2);
+
+    const QRect ignored = full.regions.first().box;
+    qint64 changedInside = 0;
+    for (int y = ignored.top(); y <= ignored.bottom(); ++y) {
+        for (int x = ignored.left(); x <= ignored.right(); ++x)
+            changedInside += pixelAt(full.diffImage, x, y) == qRgba(255, 0, 0, 255) ? 1 : 0;
+    }
+    QVERIFY(changedInside > 0);
+
+    options.ignoreRegions = {ignored};
+    const PixelDiffResult partial = PixelDiff(options).compare(a, b);
+    QCOMPARE(partial.mismatchCount, full.mismatchCount - changedInside);
+    QCOMPARE(partial.regions.size(), full.regions.size() - 1);
+    QCOMPARE(partial.regions.first(), full.regions.at(1));
+    for (int y = 0; y < a.height(); ++y) {
+        for (int x = 0; x < a.width(); ++x) {
+            if (ignored.contains(x, y))
+                QVERIFY(isFadedGray(pixelAt(partial.diffImage, x, y)));
+            else if (pixelAt(partial.diffImage, x, y) != pixelAt(full.diffImage, x, y))
+                QFAIL(qPrintable(QStringLiteral("pixel (%1, %2) outside the ignored box changed").arg(x).arg(y)));
+        }
+    }
+}
+
+void TestPixelDiff::ignoreEverything()
+{
+    const QImage a = loadRgba(QStringLiteral("3a.png"));
+    const QImage b = loadRgba(QStringLiteral("3b.png"));
+    PixelDiffOptions options;
+    options.ignoreRegions = {QRect(0, 0, a.width() / 2, a.height()), QRect(a.width() / 3, 0, a.width(), a.height())};
+    const PixelDiffResult result = PixelDiff(options).compare(a, b);
+    QCOMPARE(result.mismatchCount, qint64(0));
+    QCOMPARE(result.comparedPixels, qint64(0));
+    QVERIFY(result.regions.isEmpty());
+}
+
+void TestPixelDiff::ignoreRegionOutsideOverlap()
+{
+    // A new toolbar strip at the bottom of a screenshot is ignored: only the rest of the growth counts.
+    PixelDiffOptions options;
+    options.ignoreRegions = {QRect(0, 8, 10, 2)};
+    const PixelDiffResult result
+        = PixelDiff(options).compare(filled(QSize(8, 8), Qt::white), filled(QSize(10, 10), Qt::white));
+    QCOMPARE(result.mismatchCount, qint64(2 * 8)); // the two new columns of rows 0..7
+    QVERIFY(isFadedGray(pixelAt(result.diffImage, 9, 9)));
+    QCOMPARE(pixelAt(result.diffImage, 9, 0), qRgba(255, 0, 0, 255));
+}
+
+void TestPixelDiff::diffColorAltMarksDarkerPixels()
+{
+    QImage before = filled(QSize(20, 20), Qt::gray);
+    QImage after = before.copy();
+    after.setPixelColor(5, 5, Qt::black); // darker in the second image
+    after.setPixelColor(15, 15, Qt::white); // lighter
+    PixelDiffOptions options;
+    options.diffColorAlt = DiffColor{0, 255, 0};
+    const PixelDiffResult result = PixelDiff(options).compare(before, after);
+    QCOMPARE(result.mismatchCount, qint64(2));
+    QCOMPARE(pixelAt(result.diffImage, 5, 5), qRgba(0, 255, 0, 255));
+    QCOMPARE(pixelAt(result.diffImage, 15, 15), qRgba(255, 0, 0, 255));
+}
+
+void TestPixelDiff::cancelled()
+{
+    std::atomic_bool cancel{true};
+    PixelDiffOptions options;
+    options.cancel = &cancel;
+    const PixelDiffResult result
+        = PixelDiff(options).compare(loadRgba(QStringLiteral("1a.png")), loadRgba(QStringLiteral("1b.png")));
+    QCOMPARE(result.error, PixelDiffError::Cancelled);
+    QVERIFY(result.diffImage.isNull());
+}
+
+void TestPixelDiff::invalidInputIsAnError()
+{
+    const uchar pixel[4] = {1, 2, 3, 4};
+    const PixelDiffResult noData = PixelDiff().compare(RgbaView{nullptr, 10, 10, 40}, RgbaView{pixel, 1, 1, 4});
+    QCOMPARE(noData.error, PixelDiffError::InvalidInput);
+    const PixelDiffResult shortRows = PixelDiff().compare(RgbaView{pixel, 2, 1, 4}, RgbaView{pixel, 1, 1, 4});
+    QCOMPARE(shortRows.error, PixelDiffError::InvalidInput);
+    PixelDiffOptions options;
+    options.threshold = std::nan("");
+    QCOMPARE(PixelDiff(options).compare(RgbaView{pixel, 1, 1, 4}, RgbaView{pixel, 1, 1, 4}).error,
+             PixelDiffError::InvalidOptions);
+}
+
+void TestPixelDiff::tooLargeIsAnError()
+{
+    // The size check comes before any pixel is read, so a small buffer claiming a huge size is safe.
+    static const uchar row[4 * 4] = {};
+    const RgbaView huge{row, 40000, 1, 40000 * 4};
+    const PixelDiffResult result = PixelDiff().compare(huge, RgbaView{row, 1, 1, 4});
+    QCOMPARE(result.error, PixelDiffError::TooLarge);
+    QVERIFY(!result.errorString.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestPixelDiff)
+#include "tst_pixeldiff.moc"
