@@ -15,7 +15,8 @@ bool mentionsMissingBus(const QString &text)
     static const QStringList markers{QStringLiteral("d-bus"), QStringLiteral("dbus"), QStringLiteral("autolaunch"),
                                      QStringLiteral("org.freedesktop.secrets"), QStringLiteral("serviceunknown"),
                                      QStringLiteral("was not provided by any .service"),
-                                     QStringLiteral("no such secret collection"), QStringLiteral("secret service")};
+                                     QStringLiteral("no such secret collection"), QStringLiteral("secret service"),
+                                     QStringLiteral("could not connect")};
     const QString lower = text.toLower();
     return std::any_of(markers.cbegin(), markers.cend(), [&lower](const QString &m) { return lower.contains(m); });
 }

@@ -72,3 +72,5 @@ private:
 };
 
 } // namespace Cloudcraft::Core
+
+Q_DECLARE_METATYPE(Cloudcraft::Core::KeyResult)

@@ -129,20 +129,18 @@ std::optional<QString> ProfileStore::setCurrentProfile(const QString &name)
 
 std::optional<QString> ProfileStore::setKeySaved(const QString &name, bool saved)
 {
-    auto p = profile(name);
-    if (!p)
-        return QStringLiteral("There is no profile named \"%1\".").arg(name);
-    p->keySaved = saved;
-    return save(*p);
+    // A flag for a profile that was never saved creates it with the default endpoint.
+    Profile p = profile(name).value_or(Profile{name, defaultApiUrl(), {}, false, false});
+    p.keySaved = saved;
+    return save(p);
 }
 
 std::optional<QString> ProfileStore::setReadOnly(const QString &name, bool readOnly)
 {
-    auto p = profile(name);
-    if (!p)
-        return QStringLiteral("There is no profile named \"%1\".").arg(name);
-    p->readOnly = readOnly;
-    return save(*p);
+    // A flag for a profile that was never saved creates it with the default endpoint.
+    Profile p = profile(name).value_or(Profile{name, defaultApiUrl(), {}, false, false});
+    p.readOnly = readOnly;
+    return save(p);
 }
 
 std::optional<QString> ProfileStore::commit()

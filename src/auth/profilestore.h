@@ -48,6 +48,7 @@ public:
     QString currentProfile() const;
     std::optional<QString> setCurrentProfile(const QString &name);
 
+    /// Sets a flag, creating the profile with the default endpoint when it does not exist yet.
     std::optional<QString> setKeySaved(const QString &name, bool saved);
     std::optional<QString> setReadOnly(const QString &name, bool readOnly);
 

@@ -65,3 +65,5 @@ public:
 };
 
 } // namespace Cloudcraft::Core
+
+Q_DECLARE_METATYPE(Cloudcraft::Core::SecretResult)

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "exitcode.h"
+
+#include <QStringList>
+
+namespace Cloudcraft::Cli {
+
+class CliContext;
+
+/// Runs `<group> <verb> [args]` (the positional arguments after the global options).
+ExitCode dispatch(CliContext &ctx, const QStringList &positional);
+
+ExitCode runAuth(CliContext &ctx, const QString &verb, const QStringList &args);
+ExitCode runProfile(CliContext &ctx, const QString &verb, const QStringList &args);
+ExitCode runBlueprint(CliContext &ctx, const QString &verb, const QStringList &args);
+ExitCode runAws(CliContext &ctx, const QString &verb, const QStringList &args);
+ExitCode runAzure(CliContext &ctx, const QString &verb, const QStringList &args);
+ExitCode runTeam(CliContext &ctx, const QString &verb, const QStringList &args);
+ExitCode runUser(CliContext &ctx, const QString &verb, const QStringList &args);
+ExitCode runBackup(CliContext &ctx, const QStringList &args);
+ExitCode runRestore(CliContext &ctx, const QStringList &args);
+
+} // namespace Cloudcraft::Cli
