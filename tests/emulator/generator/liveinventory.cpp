@@ -22,6 +22,7 @@ struct Resource
     QString name;
     Tier tier = Tier::Private;
     QJsonObject props; ///< type-specific fields plus arn/resourceId
+    int slot = 0;      ///< fixed place in its tier's row, so scans only move what really changed
 };
 
 /// Builds and mutates one region's resources; renders them as scan results.
@@ -107,10 +108,9 @@ public:
     QJsonObject snapshot(int step) const
     {
         DiagramBuilder b(m_rng, m_region);
-        std::array<int, 4> column{};
         std::array<QStringList, 4> members;
         for (const Resource &resource : m_resources) {
-            const int index = column[static_cast<size_t>(resource.tier)]++;
+            const int index = resource.slot;
             const double row = resource.tier == Tier::Public    ? 0.0
                 : resource.tier == Tier::Private                ? 3.0
                 : resource.tier == Tier::Data                   ? 8.0
@@ -212,7 +212,8 @@ private:
     void add(const QString &type, const QString &name, Tier tier, QJsonObject props)
     {
         props.insert(m_account.azure ? u"resourceId"_s : u"arn"_s, cloudIdentifier(type, name));
-        m_resources.append(Resource{m_rng.uuid(), type, name, tier, props});
+        const int slot = m_nextSlot[static_cast<size_t>(tier)]++;
+        m_resources.append(Resource{m_rng.uuid(), type, name, tier, props, slot});
     }
 
     void addEc2()
@@ -298,6 +299,7 @@ private:
     QString m_vpcName;
     QString m_vpcCloudId;
     int m_instanceCounter = 0;
+    std::array<int, 4> m_nextSlot{};
 };
 
 } // namespace

@@ -373,8 +373,19 @@ private:
             label = type == u"region" ? group.value(u"region").toString() : RenderStyle::typeTag(type);
         if (label.isEmpty())
             label = RenderStyle::typeTag(type);
-        addText(textLines(label).mid(0, 1), rect.topLeft() + QPointF(5.0, 3.0), 10.0, color, true,
-                SceneShape::Align::Left);
+        // Nested groups often share a corner (a subnet and its security group): keep their labels apart.
+        const QStringList labelLines = textLines(label).mid(0, 1);
+        const QSizeF labelSize = estimatedTextSize(labelLines, 10.0);
+        QRectF labelRect(rect.topLeft() + QPointF(5.0, 3.0), labelSize);
+        for (int attempt = 0; attempt < 8; ++attempt) {
+            const auto clash = std::find_if(m_groupLabels.cbegin(), m_groupLabels.cend(),
+                                            [&labelRect](const QRectF &placed) { return placed.intersects(labelRect); });
+            if (clash == m_groupLabels.cend())
+                break;
+            labelRect.moveLeft(clash->right() + 8.0);
+        }
+        m_groupLabels.append(labelRect);
+        addText(labelLines, labelRect.topLeft(), 10.0, color, true, SceneShape::Align::Left);
 
         SceneItem item;
         item.role = SceneItem::Role::Group;
@@ -653,6 +664,7 @@ private:
     QList<QJsonObject> m_groups;
     QHash<QString, qsizetype> m_groupsById;
     QHash<QString, QRectF> m_groupRects;
+    QList<QRectF> m_groupLabels;
 };
 
 } // namespace

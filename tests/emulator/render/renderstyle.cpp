@@ -1,5 +1,6 @@
 #include "renderstyle.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -106,6 +107,18 @@ QColor groupColor(const QString &rawType)
 
 QString typeTag(const QString &rawType)
 {
+    // Common long type names get the abbreviations engineers use, so the tag fits in a one-tile box.
+    static const QHash<QString, QString> abbreviations = {
+        {u"internetgateway"_s, u"IGW"_s},   {u"natgateway"_s, u"NAT"_s},      {u"vpngateway"_s, u"VGW"_s},
+        {u"customergateway"_s, u"CGW"_s},   {u"transitgateway"_s, u"TGW"_s},  {u"vpcgateway"_s, u"VPCE"_s},
+        {u"vpcendpoint"_s, u"VPCE"_s},      {u"apigateway"_s, u"APIGW"_s},    {u"cloudfront"_s, u"CDN"_s},
+        {u"elasticache"_s, u"CACHE"_s},     {u"dynamodb"_s, u"DDB"_s},        {u"redshift"_s, u"RSHIFT"_s},
+        {u"dxconnection"_s, u"DX"_s},       {u"elasticbeanstalk"_s, u"EB"_s}, {u"azureappgateway"_s, u"APPGW"_s},
+        {u"azurefunctions"_s, u"FUNC"_s},   {u"azureappservice"_s, u"APP"_s}, {u"azurecosmosdb"_s, u"COSMOS"_s},
+    };
+    const auto known = abbreviations.constFind(rawType.trimmed().toLower());
+    if (known != abbreviations.cend())
+        return *known;
     QString type = rawType.trimmed();
     if (type.startsWith(u"azure", Qt::CaseInsensitive) && type.size() > 5)
         type = type.mid(5);

@@ -25,6 +25,7 @@ struct StepDiff
     int added = 0;
     int removed = 0;
     int changed = 0;
+    int moved = 0;
 };
 
 QHash<QString, QJsonObject> nodesById(const QJsonObject &data)
@@ -47,6 +48,8 @@ StepDiff diff(const QJsonObject &before, const QJsonObject &after)
             // Position follows from the layout; a change is a change of the resource itself.
             QJsonObject a = old.value(it.key());
             QJsonObject b = it.value();
+            if (a.value(u"mapPos"_s) != b.value(u"mapPos"_s))
+                ++result.moved;
             a.remove(u"mapPos"_s);
             b.remove(u"mapPos"_s);
             if (a != b)
@@ -318,10 +321,13 @@ void TestDemoWorkspace::scenarioHasThreeStepsWithRealChanges()
                 QVERIFY2(first.added >= 1, qPrintable(it.key()));
                 QCOMPARE(first.removed, 0);
                 QVERIFY(first.changed >= 1);
+                // Scans keep each resource's place, so a diagram diff shows only what really changed.
+                QCOMPARE(first.moved, 0);
                 const StepDiff second = diff(steps.at(1).toObject(), steps.at(2).toObject());
                 QCOMPARE(second.removed, 1);
                 QVERIFY(second.changed >= 1);
                 QCOMPARE(second.added, 0);
+                QCOMPARE(second.moved, 0);
                 for (const QJsonValue &step : steps) {
                     const QJsonObject data = step.toObject();
                     QVERIFY(!data.value(u"groups"_s).toArray().isEmpty());
