@@ -5,6 +5,7 @@
 
 #include "emulatorprocess.h"
 
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
@@ -12,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryFile>
 #include <QTest>
 
@@ -79,8 +81,10 @@ private:
 
     static bool finish(ApiCall *call, int timeoutMs = 20000)
     {
+        if (call->isFinished())
+            return true;
         QSignalSpy spy(call, &ApiCall::finished);
-        return call->isFinished() ? (spy.wait(1000) || true) : spy.wait(timeoutMs);
+        return spy.wait(timeoutMs) && call->isFinished();
     }
 
     void startEmulator()
@@ -332,6 +336,52 @@ private Q_SLOTS:
         const QJsonArray headers = m_emulator.requests().first().value(u"headers"_s).toArray();
         QVERIFY(headers.contains(u"user-agent"_s));
         QVERIFY(headers.contains(u"authorization"_s));
+    }
+
+    void connectionFailuresRetriedForIdempotentCallsOnly()
+    {
+        // A port that was free a moment ago: nothing listens there.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        ApiEndpoint endpoint = endpointFor(m_emulator);
+        QUrl closed = m_emulator.baseUrl();
+        closed.setPort(port);
+        endpoint.baseUrl = closed;
+        auto client = makeClient(endpoint);
+        ApiCall *get = client->me();
+        QSignalSpy waits(get, &ApiCall::waiting);
+        QVERIFY(finish(get));
+        QCOMPARE(get->error().kind(), Kind::Network);
+        QCOMPARE(get->attempts(), 4);
+        QCOMPARE(waits.size(), 3);
+        QVERIFY2(get->error().userMessage().startsWith(u"Could not reach the server: the connection was refused."_s),
+                 qPrintable(get->error().userMessage()));
+        ApiCall *post = client->createBlueprint(QJsonObject{{u"data"_s, QJsonObject()}});
+        QVERIFY(finish(post));
+        QCOMPARE(post->error().kind(), Kind::Network);
+        QCOMPARE(post->attempts(), 1);
+    }
+
+    void sourceNeverWeakensTransport()
+    {
+        // Rows 10(d) and 14: no blanket ignoreSslErrors(), the decompression guard never switched off, no
+        // redirect policy other than manual anywhere in the application code.
+        QStringList offenders;
+        for (const QString &dir : {u"/src"_s, u"/app"_s}) {
+            QDirIterator it(sourceDir() + dir, {u"*.cpp"_s, u"*.h"_s}, QDir::Files, QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                QFile file(it.next());
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QByteArray text = file.readAll();
+                if (text.contains("ignoreSslErrors()") || text.contains("setDecompressedSafetyCheckThreshold(-1)")
+                    || text.contains("NoLessSafeRedirectPolicy") || text.contains("UserVerifiedRedirectPolicy")
+                    || text.contains("setRedirectPolicy("))
+                    offenders.append(file.fileName());
+            }
+        }
+        QVERIFY2(offenders.isEmpty(), qPrintable(offenders.join(u", "_s)));
     }
 
     void keyNeverLogged()
