@@ -126,6 +126,35 @@ void putGray(uchar *pixel, quint8 value)
     pixel[3] = 255;
 }
 
+// Diagrams are mostly flat colour, so the faded grey of the previous source pixel is usually the one needed next;
+// remembering it skips the floating-point work for most of an 8K image.
+class FadeCache final
+{
+public:
+    explicit FadeCache(double alpha)
+        : m_alpha(alpha)
+    {
+    }
+
+    quint8 operator()(const uchar *pixel)
+    {
+        quint32 word;
+        std::memcpy(&word, pixel, sizeof word);
+        if (!m_valid || word != m_word) {
+            m_word = word;
+            m_value = PixelMatch::fadedGray(pixel, m_alpha);
+            m_valid = true;
+        }
+        return m_value;
+    }
+
+private:
+    double m_alpha;
+    quint32 m_word = 0;
+    quint8 m_value = 0;
+    bool m_valid = false;
+};
+
 // One comparison. Bands of rows run on different threads: inputs are read-only, and each band writes only its own
 // rows of the output and its own rows of change-region cells.
 class DiffJob final
@@ -253,8 +282,9 @@ private:
             return;
         const int oy = y - m_geometry.overlap.top();
         const int ox = m_geometry.overlap.left();
+        FadeCache fade(m_alpha);
         for (int x = begin; x < end; ++x)
-            putGray(out + qsizetype(x) * 4, PixelMatch::fadedGray(m_planeA.pixel(x - ox, oy), m_alpha));
+            putGray(out + qsizetype(x) * 4, fade(m_planeA.pixel(x - ox, oy)));
     }
 
     void compareOverlap(int y, int begin, int end, uchar *out, BandCounts &counts) const
@@ -265,6 +295,11 @@ private:
         const int ox = m_geometry.overlap.left();
         const bool drawBackground = out && !m_options.diffMask;
         counts.compared += end - begin;
+        // Without a background to draw, an unchanged stretch of row needs no per-pixel work at all.
+        if (!drawBackground
+            && std::memcmp(m_planeA.pixel(begin - ox, oy), m_planeB.pixel(begin - ox, oy), size_t(end - begin) * 4) == 0)
+            return;
+        FadeCache fade(m_alpha);
 
         for (int x = begin; x < end; ++x) {
             const int px = x - ox;
@@ -274,14 +309,14 @@ private:
 
             if (std::memcmp(pa, pb, 4) == 0) {
                 if (drawBackground)
-                    putGray(pixel, PixelMatch::fadedGray(pa, m_alpha));
+                    putGray(pixel, fade(pa));
                 continue;
             }
             const qint64 position = (qint64(oy) * width + px) * 4;
             const double delta = PixelMatch::colorDelta(pa, pb, position, m_options.checkerboard);
             if (!(std::abs(delta) > m_maxDelta)) {
                 if (drawBackground)
-                    putGray(pixel, PixelMatch::fadedGray(pa, m_alpha));
+                    putGray(pixel, fade(pa));
                 continue;
             }
             const bool checker = m_options.checkerboard;
