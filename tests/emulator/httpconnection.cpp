@@ -177,6 +177,7 @@ bool HttpConnection::readChunks()
 void HttpConnection::finishRequest()
 {
     m_state = State::Handling;
+    m_request.receivedAt = QDateTime::currentDateTimeUtc();
     Q_EMIT requestReady(this, m_request);
 }
 

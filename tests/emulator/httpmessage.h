@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonValue>
 #include <QList>
 #include <QPair>
@@ -20,6 +21,7 @@ struct HttpRequest
     QByteArray rawQuery; // query string without the '?'
     HeaderList headers;
     QByteArray body;
+    QDateTime receivedAt; // when the request was complete (UTC)
 
     QByteArray header(QByteArrayView name) const;
     bool hasHeader(QByteArrayView name) const;

@@ -26,7 +26,7 @@ QJsonObject RequestLog::record(const HttpRequest &request, const QString &listen
         {QStringLiteral("headers"), QJsonArray::fromStringList(request.headerNames())},
         {QStringLiteral("authorization"), request.hasHeader("authorization")},
         {QStringLiteral("status"), status},
-        {QStringLiteral("time"), isoTimestamp(QDateTime::currentDateTimeUtc())},
+        {QStringLiteral("time"), isoTimestamp(request.receivedAt.isValid() ? request.receivedAt : QDateTime::currentDateTimeUtc())},
         {QStringLiteral("listener"), listener},
     };
     m_entries.append(entry);

@@ -2,7 +2,10 @@
 #include "emulatorprocess.h"
 
 #include <QJsonArray>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Cloudcraft::Test;
@@ -35,6 +38,10 @@ private Q_SLOTS:
     void createThenGetAndDelete();
     void emptyListAnswersEmptyObject();
     void requestLogRecordsEachCall();
+    void workspaceFileIsNeverTouchedByDefault();
+    void saveWritesChangesBack();
+    void stopsCleanlyOnSigterm();
+    void badWorkspaceIsReported();
 
 private:
     EmulatorProcess m_emu;
@@ -337,6 +344,84 @@ void tst_EmulatorServer::requestLogRecordsEachCall()
         QVERIFY(entry.value(u"headers"_s).toArray().contains(u"authorization"_s));
         QVERIFY(QDateTime::fromString(entry.value(u"time"_s).toString(), Qt::ISODateWithMs).isValid());
     }
+}
+
+void tst_EmulatorServer::workspaceFileIsNeverTouchedByDefault()
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(u"workspace.json"_s);
+    QVERIFY(QFile::copy(testWorkspacePath(), copy));
+    QFile file(copy);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+
+    EmulatorProcess emu;
+    EmulatorProcess::Options options;
+    options.workspace = copy;
+    QVERIFY2(emu.start(options), qPrintable(emu.errorString()));
+    QCOMPARE(m_http.send("DELETE", emu.url(u"/blueprint/"_s + kBlueprint), emu.readWriteKey()).status, 204);
+    QCOMPARE(m_http.send("POST", emu.url(u"/blueprint"_s), emu.readWriteKey(), R"({"data":{"name":"x"}})").status, 201);
+    QCOMPARE(m_http.get(emu.url(u"/blueprint/"_s + kBlueprint), emu.readWriteKey()).status, 404); // in memory
+    emu.stop();
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
+}
+
+void tst_EmulatorServer::saveWritesChangesBack()
+{
+    QTemporaryDir dir;
+    const QString copy = dir.filePath(u"workspace.json"_s);
+    QVERIFY(QFile::copy(testWorkspacePath(), copy));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    {
+        EmulatorProcess emu;
+        EmulatorProcess::Options options;
+        options.workspace = copy;
+        options.extraArgs = QStringList{u"--save"_s};
+        QVERIFY2(emu.start(options), qPrintable(emu.errorString()));
+        QCOMPARE(m_http.send("POST", emu.url(u"/blueprint"_s), emu.readWriteKey(),
+                             R"({"data":{"name":"Saved across restarts"}})").status, 201);
+    }
+    // A fresh emulator on the same file sees the new blueprint; the secrets and scan data are still there.
+    EmulatorProcess again;
+    EmulatorProcess::Options options;
+    options.workspace = copy;
+    QVERIFY2(again.start(options), qPrintable(again.errorString()));
+    const HttpResult list = m_http.get(again.url(u"/blueprint"_s), again.readWriteKey());
+    QVERIFY(list.body.contains("Saved across restarts"));
+    QCOMPARE(m_http.get(again.url(u"/aws/account/f0000000-0000-4000-8000-000000000001/us-east-1/json"_s),
+                        again.readWriteKey()).status, 200);
+    QFile file(copy);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("clientSecret"));
+}
+
+void tst_EmulatorServer::stopsCleanlyOnSigterm()
+{
+    EmulatorProcess emu;
+    EmulatorProcess::Options options;
+    options.workspace = testWorkspacePath();
+    QVERIFY2(emu.start(options), qPrintable(emu.errorString()));
+    QVERIFY(emu.isRunning());
+    emu.stop();
+    QVERIFY(!emu.isRunning());
+    QVERIFY2(emu.stderrText().contains(u"cloudcraft-emulator: stopped"_s), qPrintable(emu.stderrText()));
+}
+
+void tst_EmulatorServer::badWorkspaceIsReported()
+{
+    QTemporaryDir dir;
+    const QString broken = dir.filePath(u"broken.json"_s);
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"keys\": [");
+    file.close();
+    EmulatorProcess emu;
+    EmulatorProcess::Options options;
+    options.workspace = broken;
+    QVERIFY(!emu.start(options));
+    QVERIFY2(emu.errorString().contains(u"not a JSON object"_s), qPrintable(emu.errorString()));
 }
 
 QTEST_GUILESS_MAIN(tst_EmulatorServer)
