@@ -101,7 +101,7 @@ ExitCode runBackup(CliContext &ctx, const QStringList &args)
             writeIndex(ctx, dir, indexNow());
             return ctx.fail(bp.error);
         }
-        const QByteArray json = QJsonDocument(bp.value.summary.raw).toJson(QJsonDocument::Indented);
+        const QByteArray json = QJsonDocument(fullRecord(bp.value)).toJson(QJsonDocument::Indented);
         if (const ExitCode code = ctx.writeFile(dir.filePath(fileNameFor(b.id)), json); code != ExitCode::Success) {
             writeIndex(ctx, dir, indexNow());
             return code;

@@ -57,13 +57,13 @@ ExitCode get(CliContext &ctx, const QString &id)
         return ctx.fail(bp.error);
     if (ctx.isSet(QStringLiteral("output"))) {
         const ExitCode code = ctx.writeFile(ctx.value(QStringLiteral("output")),
-                                            QJsonDocument(bp.value.summary.raw).toJson(QJsonDocument::Indented));
+                                            QJsonDocument(fullRecord(bp.value)).toJson(QJsonDocument::Indented));
         if (code == ExitCode::Success)
             ctx.out().info(QStringLiteral("Wrote %1.").arg(ctx.value(QStringLiteral("output"))));
         return code;
     }
     if (ctx.out().json()) {
-        ctx.out().printJson(bp.value.summary.raw);
+        ctx.out().printJson(fullRecord(bp.value));
         return ExitCode::Success;
     }
     const QJsonObject &data = bp.value.data;
@@ -102,7 +102,7 @@ ExitCode exportBlueprint(CliContext &ctx, const QString &id)
         const auto bp = fetch(ctx, id);
         if (!bp.ok())
             return ctx.fail(bp.error);
-        r.body = QJsonDocument(bp.value.summary.raw).toJson(QJsonDocument::Indented);
+        r.body = QJsonDocument(fullRecord(bp.value)).toJson(QJsonDocument::Indented);
     } else if (format.startsWith(QStringLiteral("budget-"))) {
         const auto budget = budgetFormatFromName(QStringView(format).mid(7));
         if (!budget)

@@ -14,6 +14,13 @@ namespace Cloudcraft::Cli {
 
 using namespace Core;
 
+QJsonObject fullRecord(const Blueprint &blueprint)
+{
+    QJsonObject record = blueprint.summary.raw;
+    record.insert(QStringLiteral("data"), blueprint.data);
+    return record;
+}
+
 CliContext::CliContext(const QCommandLineParser &parser, CliOutput &out)
     : m_parser(parser)
     , m_out(out)

@@ -25,6 +25,9 @@ struct CallResult
     bool ok() const { return !error.isError(); }
 };
 
+/// A blueprint as the server sent it: the record's fields with its diagram `data`.
+QJsonObject fullRecord(const Core::Blueprint &blueprint);
+
 /// The services and helpers every command uses: parsed options, profiles, the key, the API client, output, files.
 /// The CLI is a sequential batch program, so it waits for each asynchronous call in a local event loop; the
 /// services themselves stay asynchronous for the desktop app.
