@@ -1,6 +1,7 @@
 #include "models/treefilterproxymodel.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -23,6 +24,10 @@ TreeFilterProxyModel::TreeFilterProxyModel(QObject *parent)
     setFilterCaseSensitivity(Qt::CaseInsensitive);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
+    // The C/POSIX locale (CI, `LC_ALL=C`, many containers) gets Qt's plain code-point collator, which ignores
+    // numeric mode; natural order ("bp 2" < "bp 10") must not depend on the user's locale settings.
+    if (QLocale().language() == QLocale::C)
+        m_collator.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
     m_collator.setNumericMode(true);
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     m_collator.setIgnorePunctuation(false);

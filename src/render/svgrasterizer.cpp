@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 #include <librsvg/rsvg.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -237,7 +238,10 @@ DiagramImage SvgRasterizer::render(const QByteArray &svg, RenderSize size) const
         return fail(unreadable(QString::fromUtf8(cairo_status_to_string(cairo_surface_status(surface.get()))) + u'.'));
     std::unique_ptr<cairo_t, CairoDestroy> cairo(cairo_create(surface.get()));
 
-    const RsvgRectangle viewport{0.0, 0.0, double(pixels.width()), double(pixels.height())};
+    // The viewport is the exact (fractional) size asked for, anchored at the top left: fitting the document into
+    // the rounded-up pixel size instead would centre it with a sub-pixel offset and blur every edge.
+    const double fit = clamped ? std::min(pixels.width() / requested.width(), pixels.height() / requested.height()) : 1.0;
+    const RsvgRectangle viewport{0.0, 0.0, requested.width() * fit, requested.height() * fit};
     GError *rawError = nullptr;
     const gboolean drawn = rsvg_handle_render_document(handle, cairo.get(), &viewport, &rawError);
     GErrorPtr error(rawError);
