@@ -13,7 +13,8 @@ struct CanvasGeometry
 {
     static constexpr int kMaxSide = 8192;
     static constexpr double kMaxScale = 8.0;
-    static constexpr double kMaxNaturalPixels = 4096.0 * 4096.0; ///< cap when neither width nor height is given
+    /// Cap when neither width nor height is given; the real API also fits big diagrams into a few megapixels.
+    static constexpr double kMaxNaturalPixels = 2048.0 * 2048.0;
 
     QSize size;
     double scale = 1.0;
