@@ -9,6 +9,7 @@ CLOUDCRAFT_BUILD_PACKAGES=(
 CLOUDCRAFT_TEST_PACKAGES=(
     openssl dbus dbus-bin gnome-keyring libsecret-tools sqlite3
     fonts-open-sans fonts-inconsolata xvfb xauth faketime
+    librsvg2-bin
     poppler-utils
 )
 
