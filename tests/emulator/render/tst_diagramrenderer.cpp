@@ -213,6 +213,7 @@ private Q_SLOTS:
     void brokenDocumentsDoNotCrash_data();
     void brokenDocumentsDoNotCrash();
     void svgEscapesBlueprintText();
+    void svgDrawsLikePngWithLibrsvg();
     void mxGraphHasCellsForNodesAndEdges();
     void pdfStructureIsValid_data();
     void pdfStructureIsValid();
@@ -586,6 +587,44 @@ void TestDiagramRenderer::svgEscapesBlueprintText()
         }
         QVERIFY2(allText.contains(u"<script>alert('x')</script> & \"quotes\""_s), qPrintable(formatName(format)));
     }
+}
+
+void TestDiagramRenderer::svgDrawsLikePngWithLibrsvg()
+{
+    // The desktop client rasterizes SVG with librsvg: our SVG must show the same picture as our PNG there.
+    const QString rsvg = QStandardPaths::findExecutable(u"rsvg-convert"_s);
+    if (rsvg.isEmpty())
+        QSKIP("rsvg-convert (librsvg2-bin) is not installed");
+    RenderOptions options;
+    options.width = 800;
+    options.height = 600;
+    options.grid = true;
+    QProcess process;
+    process.start(rsvg, {u"--format=png"_s});
+    QVERIFY(process.waitForStarted());
+    process.write(DiagramRenderer::render(referenceBlueprint(), RenderFormat::Svg, options));
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QImage fromSvg;
+    QVERIFY(fromSvg.loadFromData(process.readAllStandardOutput(), "PNG"));
+    fromSvg = fromSvg.convertToFormat(QImage::Format_ARGB32);
+    const QImage fromPng = renderImage(referenceBlueprint(), options);
+    QCOMPARE(fromSvg.size(), fromPng.size());
+    qint64 different = 0;
+    for (int y = 0; y < fromPng.height(); ++y) {
+        for (int x = 0; x < fromPng.width(); ++x) {
+            const QRgb a = fromPng.pixel(x, y);
+            const QRgb b = fromSvg.pixel(x, y);
+            const int delta = std::max({qAbs(qRed(a) - qRed(b)), qAbs(qGreen(a) - qGreen(b)), qAbs(qBlue(a) - qBlue(b)),
+                                        qAbs(qAlpha(a) - qAlpha(b))});
+            different += delta > 64 ? 1 : 0;
+        }
+    }
+    const double share = double(different) / (fromPng.width() * fromPng.height());
+    qInfo("SVG (librsvg) vs PNG: %.2f %% of pixels differ", share * 100);
+    // Anti-aliasing and glyph rasterization differ slightly; shapes, colours and places must not.
+    QVERIFY2(share < 0.02, qPrintable(QString::number(share * 100) + u" %"_s));
 }
 
 void TestDiagramRenderer::mxGraphHasCellsForNodesAndEdges()
