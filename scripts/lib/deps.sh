@@ -10,7 +10,7 @@ CLOUDCRAFT_TEST_PACKAGES=(
     openssl dbus dbus-bin gnome-keyring libsecret-tools sqlite3
     fonts-open-sans fonts-inconsolata xvfb xauth faketime
     librsvg2-bin
-    poppler-utils librsvg2-bin
+    poppler-utils
 )
 
 cloudcraft_missing_packages() {
