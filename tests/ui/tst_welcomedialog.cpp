@@ -1,0 +1,251 @@
+// WelcomeDialog against the real emulator and the real Secret Service of the test session: the key a user pastes is
+// checked with GET /user/me, saved in the keychain only when Cloudcraft accepts it, and never leaves the field.
+
+#include "uitesthelpers.h"
+
+#include "emulatorprocess.h"
+#include "keyfield.h"
+#include "sessioncontroller.h"
+#include "signinflow.h"
+#include "welcomedialog.h"
+
+#include "api/requestscheduler.h"
+#include "auth/keychainsecretstore.h"
+#include "auth/keyservice.h"
+#include "auth/profilestore.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QToolButton>
+
+using namespace Cloudcraft;
+using namespace Cloudcraft::Core;
+using namespace Cloudcraft::Ui;
+using Test::child;
+
+namespace {
+
+QString uniqueProfile()
+{
+    return QStringLiteral("wd-%1").arg(QRandomGenerator::global()->generate());
+}
+
+SecretResult readKeychain(const QString &name)
+{
+    KeychainSecretStore store;
+    QSignalSpy spy(store.read(name), &SecretJob::finished);
+    if (!spy.wait(15000))
+        return {SecretError{SecretError::Kind::TimedOut, QStringLiteral("no answer")}, {}};
+    return spy.first().first().value<SecretResult>();
+}
+
+} // namespace
+
+class TestWelcomeDialog final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::EmulatorProcess m_emulator;
+    QTemporaryDir m_configDir;
+    std::unique_ptr<ProfileStore> m_profiles;
+    KeychainSecretStore m_keychain;
+    std::unique_ptr<KeyService> m_keys;
+    QNetworkAccessManager m_network;
+    RequestScheduler m_scheduler;
+    Test::RecordingPrompter m_prompter;
+    QJsonObject m_workspace;
+
+    struct Harness
+    {
+        std::unique_ptr<SignInFlow> flow;
+        std::unique_ptr<WelcomeDialog> dialog;
+    };
+
+    Harness makeDialog(const QString &profile, bool withCa = true, QNetworkAccessManager *network = nullptr)
+    {
+        Harness h;
+        h.flow = std::make_unique<SignInFlow>(network ? network : &m_network, *m_profiles, *m_keys, &m_scheduler);
+        WelcomeSetup setup{profile, m_emulator.baseUrl(), withCa ? m_emulator.caFile() : QString(), {}, {}, false};
+        h.dialog = std::make_unique<WelcomeDialog>(*h.flow, m_prompter, setup);
+        h.dialog->show();
+        return h;
+    }
+
+    // Types the key and presses "Sign in" like a user, then waits for the dialog to settle.
+    static void signIn(WelcomeDialog &dialog, const QString &key)
+    {
+        auto *field = child<KeyField>(&dialog, "apiKeyField");
+        QVERIFY(field);
+        field->setFocus();
+        QTest::keyClicks(field, key);
+        auto *button = child<QPushButton>(&dialog, "signInButton");
+        QVERIFY(button && button->isEnabled());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.successText().isEmpty() || !dialog.problemText().isEmpty(), 20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_emulator.start(), qPrintable(m_emulator.errorString()));
+        QVERIFY(m_configDir.isValid());
+        m_profiles = std::make_unique<ProfileStore>(m_configDir.filePath(QStringLiteral("profiles.ini")));
+        m_keys = std::make_unique<KeyService>(*m_profiles, m_keychain, QProcessEnvironment());
+        m_workspace = Test::readWorkspace(m_emulator.workspacePath());
+        QVERIFY(!m_workspace.isEmpty());
+    }
+
+    void successStoresKeyAndShowsUser()
+    {
+        const QString profile = uniqueProfile();
+        Harness h = makeDialog(profile);
+        QSignalSpy signedIn(h.dialog.get(), &WelcomeDialog::signedIn);
+        QVERIFY(m_emulator.clearRequests());
+
+        signIn(*h.dialog, m_emulator.readWriteKey());
+        if (QTest::currentTestFailed())
+            return;
+
+        const QJsonObject user = Test::userForKey(m_workspace, m_emulator.readWriteKey());
+        const QString name = user.value(QLatin1String("name")).toString();
+        const QString email = user.value(QLatin1String("email")).toString();
+        QVERIFY(!name.isEmpty());
+        QCOMPARE(h.dialog->problemText(), QString());
+        QVERIFY2(h.dialog->successText().contains(name), qPrintable(h.dialog->successText()));
+        QVERIFY2(h.dialog->successText().contains(email), qPrintable(h.dialog->successText()));
+
+        // The server saw exactly the check of the key.
+        bool sawMe = false;
+        for (const QJsonObject &request : m_emulator.requests())
+            sawMe |= request.value(QLatin1String("path")).toString() == QLatin1String("/user/me");
+        QVERIFY(sawMe);
+
+        // The key is in the OS keychain under the profile's name, and the profile remembers that it is saved.
+        const SecretResult stored = readKeychain(SecretStore::apiKeyName(profile));
+        QVERIFY2(stored.ok(), stored.ok() ? "" : qPrintable(stored.error->message));
+        QCOMPARE(stored.secret, m_emulator.readWriteKey());
+        QVERIFY(m_profiles->profile(profile)->keySaved);
+        QCOMPARE(m_profiles->profile(profile)->apiUrl, m_emulator.baseUrl());
+
+        // The field no longer holds the key; Continue hands the result over.
+        auto *field = child<KeyField>(h.dialog.get(), "apiKeyField");
+        QVERIFY(field->text().isEmpty());
+        auto *button = child<QPushButton>(h.dialog.get(), "signInButton");
+        QTest::mouseClick(button, Qt::LeftButton);
+        QCOMPARE(signedIn.count(), 1);
+        QCOMPARE(signedIn.first().first().value<SignedIn>().user.email, email);
+        QVERIFY(!h.dialog->isVisible());
+    }
+
+    void wrongKeyShows401AndStoresNothing()
+    {
+        const QString profile = uniqueProfile();
+        Harness h = makeDialog(profile);
+        const QString wrongKey = QString(m_emulator.readWriteKey()).replace(0, 6, QStringLiteral("Wrong0"));
+        signIn(*h.dialog, wrongKey);
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(h.dialog->successText(), QString());
+        QVERIFY2(h.dialog->problemText().contains(QLatin1String("rejected this API key (401)")),
+                 qPrintable(h.dialog->problemText()));
+        const SecretResult stored = readKeychain(SecretStore::apiKeyName(profile));
+        QVERIFY(!stored.ok());
+        QCOMPARE(stored.error->kind, SecretError::Kind::NotFound);
+        QVERIFY(!m_profiles->profile(profile).has_value() || !m_profiles->profile(profile)->keySaved);
+        // The user can correct the key right away.
+        QVERIFY(child<KeyField>(h.dialog.get(), "apiKeyField")->isEnabled());
+        QVERIFY(child<QPushButton>(h.dialog.get(), "signInButton")->isEnabled());
+    }
+
+    void untrustedCertificateShowsTlsSentence()
+    {
+        const QString profile = uniqueProfile();
+        // A fresh start of the app: no connection trusted earlier in this process can be reused.
+        QNetworkAccessManager network;
+        Harness h = makeDialog(profile, /*withCa=*/false, &network);
+        signIn(*h.dialog, m_emulator.readWriteKey());
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(h.dialog->successText(), QString());
+        const QString text = h.dialog->problemText();
+        QVERIFY2(text.contains(QLatin1String("certificate is not trusted")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("CA file under Advanced")), qPrintable(text));
+        QVERIFY(!readKeychain(SecretStore::apiKeyName(profile)).ok());
+    }
+
+    void keyFieldNeverReachesTheClipboard()
+    {
+        Harness h = makeDialog(uniqueProfile());
+        auto *field = child<KeyField>(h.dialog.get(), "apiKeyField");
+        QVERIFY(field);
+        const QString sentinel = QStringLiteral("clipboard sentinel %1").arg(QRandomGenerator::global()->generate());
+        QApplication::clipboard()->setText(sentinel);
+        field->setFocus();
+        QTest::keyClicks(field, m_emulator.readWriteKey());
+        QCOMPARE(field->text(), m_emulator.readWriteKey());
+
+        field->selectAll();
+        field->copy();
+        QCOMPARE(QApplication::clipboard()->text(), sentinel);
+        QTest::keyClick(field, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(field, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), sentinel);
+        QTest::keyClick(field, Qt::Key_X, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), sentinel);
+        QCOMPARE(field->text(), m_emulator.readWriteKey()); // cut did not remove it either
+
+        QCOMPARE(field->echoMode(), QLineEdit::Password);
+        QVERIFY(field->displayText() != field->text());
+        QVERIFY(field->inputMethodHints().testFlag(Qt::ImhSensitiveData));
+        QVERIFY(field->inputMethodHints().testFlag(Qt::ImhNoPredictiveText));
+        QVERIFY(field->inputMethodHints().testFlag(Qt::ImhHiddenText));
+        QCOMPARE(field->contextMenuPolicy(), Qt::NoContextMenu);
+        QVERIFY(!field->dragEnabled());
+    }
+
+    void reopeningShowsOnlyTheMask()
+    {
+        const QString profile = uniqueProfile();
+        const QString key = m_emulator.readWriteKey();
+        SessionServices services{&m_network, m_profiles.get(), m_keys.get(), &m_scheduler, &m_prompter};
+        SessionController session(services);
+        session.setEndpointOverride(m_emulator.baseUrl(), m_emulator.caFile());
+        QSignalSpy signedIn(&session, &SessionController::signedIn);
+
+        QPointer<WelcomeDialog> first = session.openWelcome(profile);
+        QVERIFY(first);
+        signIn(*first, key);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(child<QPushButton>(first.data(), "signInButton"), Qt::LeftButton);
+        QTRY_COMPARE(signedIn.count(), 1);
+        QTRY_VERIFY(!first); // closed and deleted
+
+        // Later the user opens the dialog again for the same profile (Profiles > Replace key…).
+        QPointer<WelcomeDialog> second = session.openWelcome();
+        QVERIFY(second);
+        auto *field = child<KeyField>(second.data(), "apiKeyField");
+        QVERIFY(field->text().isEmpty());
+        auto *savedLabel = child<QLabel>(second.data(), "savedKeyLabel");
+        QVERIFY(savedLabel->isVisibleTo(second));
+        QVERIFY2(savedLabel->text().contains(KeyService::mask(key)), qPrintable(savedLabel->text()));
+        // Nowhere in the dialog is the key itself.
+        for (const QLineEdit *edit : second->findChildren<QLineEdit *>()) {
+            QVERIFY(!edit->text().contains(key));
+            QVERIFY(!edit->placeholderText().contains(key));
+        }
+        for (const QLabel *label : second->findChildren<QLabel *>())
+            QVERIFY(!label->text().contains(key));
+        second->close();
+    }
+};
+
+QTEST_MAIN(TestWelcomeDialog)
+#include "tst_welcomedialog.moc"
