@@ -57,6 +57,7 @@ private Q_SLOTS:
     void filter_data();
     void filter();
     void emptyGroupsCanBeHidden();
+    void regularExpressionFilter();
     void filterKeepsAccountTreeParents();
     void refreshWhileFiltered();
 };
@@ -143,6 +144,19 @@ void TestTreeFilterProxyModel::emptyGroupsCanBeHidden()
     QCOMPARE(f.proxy.rowCount(), 4);
     f.proxy.setFilterFixedString(QString());
     QCOMPARE(f.proxy.rowCount(), 8);
+}
+
+// Power users may set an expression; it is not mistaken for literal text (and literal text is not an expression).
+void TestTreeFilterProxyModel::regularExpressionFilter()
+{
+    Fixture f;
+    f.proxy.setFilterRegularExpression(QStringLiteral("^bp [12]$"));
+    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), (QStringList{QStringLiteral("bp 1"), QStringLiteral("bp 2")}));
+    f.proxy.setFilterFixedString(QStringLiteral("^bp"));
+    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), QStringList{});
+    f.proxy.setFilterRegularExpression(QStringLiteral("frontend|cache"));
+    QCOMPARE(f.names(f.group(QStringLiteral("prod"))), QStringList{QStringLiteral("Web frontend")});
+    QCOMPARE(f.names(f.group(QStringLiteral("web"))), QStringList{QStringLiteral("Edge cache")});
 }
 
 void TestTreeFilterProxyModel::filterKeepsAccountTreeParents()
