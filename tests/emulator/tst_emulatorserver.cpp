@@ -38,6 +38,7 @@ private Q_SLOTS:
     void createThenGetAndDelete();
     void emptyListAnswersEmptyObject();
     void requestLogRecordsEachCall();
+    void budgetExports();
     void workspaceFileIsNeverTouchedByDefault();
     void saveWritesChangesBack();
     void stopsCleanlyOnSigterm();
@@ -344,6 +345,22 @@ void tst_EmulatorServer::requestLogRecordsEachCall()
         QVERIFY(entry.value(u"headers"_s).toArray().contains(u"authorization"_s));
         QVERIFY(QDateTime::fromString(entry.value(u"time"_s).toString(), Qt::ISODateWithMs).isValid());
     }
+}
+
+void tst_EmulatorServer::budgetExports()
+{
+    const QString base = u"/blueprint/"_s + kBlueprint + u"/budget/"_s;
+    const HttpResult csv = m_http.get(m_emu.url(base + u"csv?currency=EUR&period=y&rate=stated"_s), m_emu.readWriteKey());
+    QCOMPARE(csv.status, 200);
+    QVERIFY2(csv.body.startsWith("category,type,region,count,unitPrice,cost"), csv.body.left(80).constData());
+    QVERIFY(csv.body.count('\n') >= 2); // header + at least one component of the two-node diagram
+
+    const HttpResult xlsx = m_http.get(m_emu.url(base + u"xlsx"_s), m_emu.readWriteKey());
+    QCOMPARE(xlsx.status, 200);
+    QVERIFY(xlsx.body.startsWith("PK\x03\x04")); // a ZIP container
+    QVERIFY(xlsx.body.contains("xl/worksheets/sheet1.xml"));
+    QVERIFY(xlsx.body.contains("[Content_Types].xml"));
+    QVERIFY(xlsx.body.contains("unitPrice")); // the same rows as the CSV
 }
 
 void tst_EmulatorServer::workspaceFileIsNeverTouchedByDefault()
