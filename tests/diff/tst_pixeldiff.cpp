@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Cloudcraft::Core;
@@ -140,6 +141,7 @@ private Q_SLOTS:
     void ignoreEverything();
     void ignoreRegionOutsideOverlap();
     void diffColorAltMarksDarkerPixels();
+    void randomGeometryAgreesWithNaiveCount();
     void cancelled();
     void invalidInputIsAnError();
     void tooLargeIsAnError();
@@ -506,6 +508,69 @@ void TestPixelDiff::diffColorAltMarksDarkerPixels()
     QCOMPARE(result.mismatchCount, qint64(2));
     QCOMPARE(pixelAt(result.diffImage, 5, 5), qRgba(0, 255, 0, 255));
     QCOMPARE(pixelAt(result.diffImage, 15, 15), qRgba(255, 0, 0, 255));
+}
+
+// Random sizes (down to one pixel wide), both alignments, ignore rectangles that stick out of the canvas or are
+// given inverted, one to four bands: PixelDiff must agree with a plain per-pixel count of what differs, never
+// crash, and give the same answer on every band split.
+void TestPixelDiff::randomGeometryAgreesWithNaiveCount()
+{
+    QRandomGenerator random(20261125);
+    const QRgb palette[] = {qRgb(255, 255, 255), qRgb(30, 60, 200), qRgb(250, 200, 0)};
+    const auto randomImage = [&](QSize size) {
+        QImage image(size, QImage::Format_RGBA8888);
+        for (int y = 0; y < size.height(); ++y) {
+            for (int x = 0; x < size.width(); ++x)
+                image.setPixel(x, y, palette[random.bounded(3)]);
+        }
+        return image;
+    };
+
+    for (int round = 0; round < 150; ++round) {
+        const QSize sizeA(random.bounded(1, 40), random.bounded(1, 40));
+        const QSize sizeB(random.bounded(1, 40), random.bounded(1, 40));
+        const QImage a = randomImage(sizeA);
+        const QImage b = randomImage(sizeB);
+        PixelDiffOptions options;
+        options.threshold = 0;     // every colour difference counts ...
+        options.includeAA = true;  // ... and none is excused as anti-aliasing
+        options.alignment = random.bounded(2) ? DiffAlignment::Center : DiffAlignment::TopLeft;
+        options.mergeDistance = random.bounded(0, 9);
+        for (int i = random.bounded(3); i > 0; --i)
+            options.ignoreRegions.append(QRect(QPoint(random.bounded(-10, 45), random.bounded(-10, 45)),
+                                               QPoint(random.bounded(-10, 45), random.bounded(-10, 45))));
+
+        options.threads = 1;
+        const PixelDiffResult single = PixelDiff(options).compare(a, b);
+        QVERIFY(single.ok());
+
+        qint64 expected = 0;
+        for (int y = 0; y < single.canvasSize.height(); ++y) {
+            for (int x = 0; x < single.canvasSize.width(); ++x) {
+                const bool ignored = std::any_of(options.ignoreRegions.cbegin(), options.ignoreRegions.cend(),
+                                                 [&](const QRect &r) { return r.normalized().contains(x, y); });
+                const bool inA = single.rectA.contains(x, y);
+                const bool inB = single.rectB.contains(x, y);
+                if (ignored || (!inA && !inB))
+                    continue;
+                if (inA != inB
+                    || a.pixel(x - single.rectA.x(), y - single.rectA.y())
+                           != b.pixel(x - single.rectB.x(), y - single.rectB.y()))
+                    ++expected;
+            }
+        }
+        QCOMPARE(single.mismatchCount, expected);
+        qint64 inRegions = 0;
+        for (const ChangeRegion &region : single.regions)
+            inRegions += region.pixelCount;
+        QCOMPARE(inRegions, expected);
+
+        options.threads = random.bounded(2, 5);
+        const PixelDiffResult banded = PixelDiff(options).compare(a, b);
+        QCOMPARE(banded.mismatchCount, single.mismatchCount);
+        QCOMPARE(differingPixels(banded.diffImage, single.diffImage), qint64(0));
+        QCOMPARE(banded.regions, single.regions);
+    }
 }
 
 void TestPixelDiff::cancelled()
