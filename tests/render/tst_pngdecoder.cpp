@@ -126,6 +126,10 @@ void TestPngDecoder::samplesMatchQtDecoder_data()
     QVERIFY2(files.size() >= 10, qPrintable(samplesDir()));
     for (const QString &file : files)
         QTest::newRow(qPrintable(file)) << QDir(samplesDir()).filePath(file);
+    // The pixelmatch fixtures add small palette, grey and alpha images made by other encoders.
+    const QDir fixtures(QStringLiteral(CLOUDCRAFT_SHARED_DIR) + QStringLiteral("/fixtures/pixelmatch"));
+    for (const QString &file : fixtures.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name))
+        QTest::addRow("pixelmatch/%s", qPrintable(file)) << fixtures.filePath(file);
 }
 
 // Every real export decodes to exactly the pixels Qt's own PNG reader produces.
