@@ -11,9 +11,9 @@ enum class RenderFormat { Png, Svg, Pdf, MxGraph };
 /// Export parameters of GET /blueprint/{id}/{format} (cloudcraft-api.md §2.4), already parsed.
 struct RenderOptions
 {
-    double scale = 1.0;
-    int width = 0;  ///< 0 = natural size
-    int height = 0; ///< 0 = natural size
+    double scale = 1.0; ///< (0, 8]; multiplies the natural size; unused when width and height are both given
+    int width = 0;      ///< 0 = natural size; otherwise the literal output width (at most 8192)
+    int height = 0;     ///< 0 = natural size; otherwise the literal output height (at most 8192)
     bool grid = false;
     bool transparent = false;
     bool landscape = false;
@@ -30,7 +30,10 @@ struct BudgetOptions
 };
 
 /// Deterministic, simplified top-down rendering of a blueprint `data` object.
-/// Same input gives byte-identical output. Text in PNG needs a QGuiApplication (any platform, e.g. offscreen).
+/// Same input gives byte-identical output. Text in PNG needs a QGuiApplication (any platform, e.g. offscreen);
+/// without one, PNGs are drawn without text. PDF pages follow paperSize/landscape (width/height do not apply).
+/// Natural-size PNG/SVG output is capped at about 4 megapixels (big diagrams are scaled down to fit).
+/// Thread-safe: no shared mutable state.
 class DiagramRenderer final
 {
 public:

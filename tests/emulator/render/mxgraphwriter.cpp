@@ -24,7 +24,7 @@ QString styleFor(const SceneItem &item)
     const QString stroke = item.stroke.isValid() ? TextFormat::hexColor(item.stroke) : u"none"_s;
     switch (item.role) {
     case SceneItem::Role::Node:
-        return u"rounded=1;whiteSpace=wrap;html=0;fontColor=#ffffff;fillColor="_s + fill + u";strokeColor="_s
+        return u"rounded=1;whiteSpace=wrap;html=0;fillColor="_s + fill + u";strokeColor="_s
             + stroke + u";verticalLabelPosition=bottom;verticalAlign=top;fontColor=#232f3e;"_s;
     case SceneItem::Role::Group:
         return u"rounded=1;container=1;collapsible=0;fillColor=none;verticalAlign=top;align=left;spacingLeft=4;"

@@ -9,6 +9,7 @@
 #include <QPainterPath>
 #include <QtDebug>
 
+#include <atomic>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -95,11 +96,9 @@ QByteArray png(const DiagramScene &scene, const CanvasGeometry &canvas, const Re
     // QFont needs the GUI font database; without a QGuiApplication shapes are drawn and text is left out.
     const bool canDrawText = qobject_cast<QGuiApplication *>(QCoreApplication::instance()) != nullptr;
     if (!canDrawText) {
-        static bool warned = false;
-        if (!warned) {
-            warned = true;
+        static std::atomic_bool warned = false; // the emulator may render on several threads
+        if (!warned.exchange(true))
             qWarning("DiagramRenderer: PNG text needs a QGuiApplication (e.g. QT_QPA_PLATFORM=offscreen)");
-        }
     }
 
     QPainter painter(&image);
