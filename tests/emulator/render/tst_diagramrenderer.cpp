@@ -15,6 +15,10 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <array>
+#include <thread>
+#include <vector>
+
 #include <functional>
 
 using namespace Qt::StringLiterals;
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void initTestCase();
     void identicalInputGivesIdenticalBytes_data();
     void identicalInputGivesIdenticalBytes();
+    void concurrentRendersMatch();
     void pngHonoursWidthAndHeight_data();
     void pngHonoursWidthAndHeight();
     void svgHonoursWidthAndHeightAndGrid();
@@ -106,6 +111,29 @@ void TestDiagramRenderer::identicalInputGivesIdenticalBytes()
     // And a different diagram gives different bytes.
     const QByteArray other = DiagramRenderer::render(withoutNode(data, u"db"_s), format, options);
     QVERIFY(other != first);
+}
+
+void TestDiagramRenderer::concurrentRendersMatch()
+{
+    // The emulator may render on worker threads: same bytes as on the main thread, no crash.
+    const QJsonObject data = referenceBlueprint();
+    const QByteArray png = DiagramRenderer::render(data, RenderFormat::Png, {});
+    const QByteArray pdf = DiagramRenderer::render(data, RenderFormat::Pdf, {});
+    std::array<QByteArray, 4> pngs;
+    std::array<QByteArray, 4> pdfs;
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < pngs.size(); ++i) {
+        threads.emplace_back([&, i] {
+            pngs[i] = DiagramRenderer::render(data, RenderFormat::Png, {});
+            pdfs[i] = DiagramRenderer::render(data, RenderFormat::Pdf, {});
+        });
+    }
+    for (std::thread &thread : threads)
+        thread.join();
+    for (size_t i = 0; i < pngs.size(); ++i) {
+        QVERIFY(pngs[i] == png);
+        QVERIFY(pdfs[i] == pdf);
+    }
 }
 
 void TestDiagramRenderer::pngHonoursWidthAndHeight_data()
