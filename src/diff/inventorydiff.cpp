@@ -122,6 +122,8 @@ private:
         QJsonObject withoutId = object;
         withoutId.remove(QLatin1StringView("id"));
         item.canonical = canonicalize(withoutId).toObject();
+        // Last resort for things with no key at all: identical content (references already canonical).
+        item.keys[ContentKey] = QString::fromUtf8(QJsonDocument(item.canonical).toJson(QJsonDocument::Compact));
         const QString id = stringField(object, QLatin1StringView("id"));
         if (!id.isEmpty())
             item.canonical.insert(QLatin1StringView("id"), id); // its own id stays as it is
@@ -133,7 +135,6 @@ private:
         if (collection == u"edges" && !from.isEmpty() && !to.isEmpty())
             item.keys[EndpointsKey] = from + u" → " + to;
         item.keys[IdKey] = id;
-        item.keys[ContentKey] = QString::fromUtf8(QJsonDocument(withoutId).toJson(QJsonDocument::Compact));
         item.vpc = m_vpcById.value(id);
         return item;
     }

@@ -39,7 +39,8 @@ struct PixelDiffOptions
     bool checkerboard = true;         ///< blend semi-transparent pixels on pixelmatch's checkerboard, else on white
 
     DiffAlignment alignment = DiffAlignment::TopLeft;
-    /// Areas (in diff-image coordinates) where nothing is counted; drawn like unchanged pixels.
+    /// Areas (in diff-image coordinates; inverted rectangles are normalized) where nothing is counted; drawn like
+    /// unchanged pixels.
     QList<QRect> ignoreRegions;
     bool produceDiffImage = true;
     int mergeDistance = ChangeRegions::DefaultMergeDistance; ///< see ChangeRegions

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void movedAndChangedTogether();
     void documentSettingsChanges();
     void edgesWithoutIdMatchByEnds();
+    void itemsWithoutKeysMatchByContent();
     void emptyDocuments();
 };
 
@@ -406,6 +407,22 @@ void TestInventoryDiff::edgesWithoutIdMatchByEnds()
     QCOMPARE(result.totals.changed, 1);
     QCOMPARE(result.totals.unchanged, 1);
     QCOMPARE(result.find(QStringLiteral("a → b"))->changes.first().toString(), QStringLiteral("width: 2 → 4"));
+}
+
+// Labels with no id, pinned to a node that the rescan renamed (n1 -> x9): the same label is still the same.
+void TestInventoryDiff::itemsWithoutKeysMatchByContent()
+{
+    const QJsonObject before = parse(R"({"nodes": [{"id": "n1", "type": "ec2", "arn": "arn:aws:ec2:r:1:instance/i-1"}],
+        "text": [{"type": "isotext", "text": "web", "mapPos": {"relTo": "n1", "offset": [0, 1]}},
+                 {"type": "isotext", "text": "old note"}]})");
+    const QJsonObject after = parse(R"({"nodes": [{"id": "x9", "type": "ec2", "arn": "arn:aws:ec2:r:1:instance/i-1"}],
+        "text": [{"type": "isotext", "text": "new note"},
+                 {"type": "isotext", "text": "web", "mapPos": {"relTo": "x9", "offset": [0, 1]}}]})");
+    const InventoryDiffResult result = InventoryDiff().compare(before, after);
+    const InventoryCounts text = result.byCollection.value(QStringLiteral("text"));
+    QCOMPARE(text, (InventoryCounts{1, 1, 0, 0, 1}));
+    QCOMPARE(result.withChange(ResourceChange::Added).first()->label, QStringLiteral("new note"));
+    QCOMPARE(result.withChange(ResourceChange::Removed).first()->label, QStringLiteral("old note"));
 }
 
 void TestInventoryDiff::emptyDocuments()
