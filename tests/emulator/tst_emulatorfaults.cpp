@@ -123,14 +123,14 @@ void tst_EmulatorFaults::retryAfterForms()
 
 void tst_EmulatorFaults::delay()
 {
-    QVERIFY(m_emu.addFault(u"GET"_s, u"^/user/me$"_s, u"delay:800"_s));
+    QVERIFY(m_emu.addFault(u"GET"_s, u"^/user/me$"_s, u"delay:1500"_s));
     const HttpResult delayed = m_http.get(m_emu.url(u"/user/me"_s), m_emu.readWriteKey());
     QCOMPARE(delayed.status, 200);
-    QVERIFY2(delayed.elapsedMs >= 780, qPrintable(QString::number(delayed.elapsedMs)));
+    QVERIFY2(delayed.elapsedMs >= 1480, qPrintable(QString::number(delayed.elapsedMs)));
     // Other routes are not delayed.
     const HttpResult other = m_http.get(m_emu.url(u"/team"_s), m_emu.readWriteKey());
     QCOMPARE(other.status, 200);
-    QVERIFY2(other.elapsedMs < 700, qPrintable(QString::number(other.elapsedMs)));
+    QVERIFY2(other.elapsedMs < 1200, qPrintable(QString::number(other.elapsedMs)));
 }
 
 void tst_EmulatorFaults::silent()
@@ -157,12 +157,12 @@ void tst_EmulatorFaults::drip()
                       + "\r\n\r\n"));
     const QByteArray head = raw.readUntil("\r\n\r\n", 3000);
     QVERIFY2(head.startsWith("HTTP/1.1 200"), head.constData());
-    QVERIFY(clock.elapsed() < 1000); // the head comes at once
+    QVERIFY(clock.elapsed() < 1500); // the head comes at once
     const qsizetype headEnd = head.indexOf("\r\n\r\n") + 4;
     const QByteArray already = head.mid(headEnd);
     const QByteArray body = already + raw.readFor(2600);
-    // 1 byte every 500 ms: 5 +/- 1 bytes in ~2.6 s, never the whole ~260-byte body.
-    QVERIFY2(body.size() >= 4 && body.size() <= 7, qPrintable(QString::number(body.size())));
+    // 1 byte every 500 ms: about 5 bytes in ~2.6 s (a loaded machine may lose one), never the ~260-byte body.
+    QVERIFY2(body.size() >= 3 && body.size() <= 7, qPrintable(QString::number(body.size())));
     QVERIFY(raw.isConnected());
 }
 

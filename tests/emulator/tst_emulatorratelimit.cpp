@@ -55,15 +55,16 @@ void tst_EmulatorRateLimit::initTestCase()
 {
     EmulatorProcess::Options options;
     options.workspace = testWorkspacePath();
-    options.rateGeneral = u"5/2"_s;
-    options.rateExport = u"2/2"_s;
+    options.rateGeneral = u"5/4"_s;
+    options.rateExport = u"2/4"_s;
     QVERIFY2(m_emu.start(options), qPrintable(m_emu.errorString()));
 }
 
 void tst_EmulatorRateLimit::init()
 {
     QVERIFY(m_emu.setRateLimits(true));
-    QVERIFY(m_emu.setRateWindows(u"5/2"_s, u"2/2"_s)); // also clears the windows
+    // Windows of 4 s: long enough that a slow, loaded machine still fits a burst inside one.
+    QVERIFY(m_emu.setRateWindows(u"5/4"_s, u"2/4"_s)); // also clears the windows
     QVERIFY(m_emu.clearRequests());
 }
 
@@ -79,12 +80,12 @@ void tst_EmulatorRateLimit::generalBudget()
     bool ok = false;
     const int retryAfter = throttled.header("retry-after").toInt(&ok);
     QVERIFY(ok);
-    QVERIFY2(retryAfter >= 1 && retryAfter <= 2, throttled.header("retry-after").constData());
+    QVERIFY2(retryAfter >= 1 && retryAfter <= 4, throttled.header("retry-after").constData());
 
     // Waiting as told is enough.
     QThread::msleep(ulong(retryAfter) * 1000 + 50);
     QCOMPARE(m_http.get(url, m_emu.readWriteKey()).status, 200);
-    QVERIFY(maxAdmittedInWindow(m_emu.requests(), 2.0) <= 5);
+    QVERIFY(maxAdmittedInWindow(m_emu.requests(), 4.0) <= 5);
 }
 
 void tst_EmulatorRateLimit::throttledRequestIsNotCounted()
@@ -99,7 +100,7 @@ void tst_EmulatorRateLimit::throttledRequestIsNotCounted()
         QCOMPARE(result.status, 429);
         retryAfter = result.header("retry-after").toInt();
     }
-    QVERIFY(retryAfter <= 2);
+    QVERIFY(retryAfter >= 1 && retryAfter <= 4);
     QThread::msleep(ulong(retryAfter) * 1000 + 50);
     QCOMPARE(m_http.get(url, m_emu.readWriteKey()).status, 200);
 }
