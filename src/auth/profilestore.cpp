@@ -9,7 +9,7 @@ namespace Cloudcraft::Core {
 
 namespace {
 const QString kProfiles = QStringLiteral("profiles");
-const QString kCurrent = QStringLiteral("general/currentProfile");
+const QString kCurrent = QStringLiteral("state/currentProfile");
 const QString kApiUrl = QStringLiteral("apiUrl");
 const QString kCaFile = QStringLiteral("caFile");
 const QString kReadOnly = QStringLiteral("readOnly");
