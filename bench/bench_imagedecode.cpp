@@ -41,8 +41,7 @@ QByteArray makePng(bool alpha)
     return bytes;
 }
 
-template <typename F>
-std::vector<double> timeRuns(int runs, F &&decode)
+template <typename F> std::vector<double> timeRuns(int runs, F &&decode)
 {
     std::vector<double> ms;
     for (int i = 0; i < runs; ++i) {
@@ -62,10 +61,10 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int runs = argc > 1 ? std::max(1, QString::fromLocal8Bit(argv[1]).toInt()) : 5;
     QImageReader::setAllocationLimit(0); // Qt refuses 8K (132 MB) under its default 128 MB limit
-    for (bool alpha : {false, true}) {
+    for (bool alpha : { false, true }) {
         const QByteArray png = makePng(alpha);
         std::printf("8K PNG (7680 x 4320, %s), %.1f MB file, %d runs each\n", alpha ? "RGBA" : "RGB",
-                    double(png.size()) / 1e6, runs);
+            double(png.size()) / 1e6, runs);
         QSize ours;
         QSize theirs;
         const auto spng = timeRuns(runs, [&] { ours = PngDecoder().decode(png).image.size(); });
@@ -76,7 +75,7 @@ int main(int argc, char **argv)
         });
         if (ours != QSize(7680, 4320) || theirs != ours) {
             std::printf("  decode failed (ours %dx%d, Qt %dx%d)\n", ours.width(), ours.height(), theirs.width(),
-                        theirs.height());
+                theirs.height());
             return 1;
         }
         const double spngMedian = spng[spng.size() / 2];

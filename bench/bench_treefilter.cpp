@@ -24,19 +24,21 @@ int countRows(const QAbstractItemModel &model, const QModelIndex &parent = {})
 
 QList<BlueprintSummary> makeBlueprints(int count)
 {
-    static const QStringList words = {QStringLiteral("web"),     QStringLiteral("api"),    QStringLiteral("database"),
-                                      QStringLiteral("cache"),   QStringLiteral("queue"),  QStringLiteral("frontend"),
-                                      QStringLiteral("payments"), QStringLiteral("search"), QStringLiteral("analytics"),
-                                      QStringLiteral("website"), QStringLiteral("backend"), QStringLiteral("network")};
-    static const QStringList tags = {QStringLiteral("prod"), QStringLiteral("staging"), QStringLiteral("dev"),
-                                     QStringLiteral("eu"),   QStringLiteral("us"),      QStringLiteral("legacy")};
+    static const QStringList words = { QStringLiteral("web"), QStringLiteral("api"), QStringLiteral("database"),
+        QStringLiteral("cache"), QStringLiteral("queue"), QStringLiteral("frontend"), QStringLiteral("payments"),
+        QStringLiteral("search"), QStringLiteral("analytics"), QStringLiteral("website"), QStringLiteral("backend"),
+        QStringLiteral("network") };
+    static const QStringList tags = { QStringLiteral("prod"), QStringLiteral("staging"), QStringLiteral("dev"),
+        QStringLiteral("eu"), QStringLiteral("us"), QStringLiteral("legacy") };
     QRandomGenerator random(42);
     QList<BlueprintSummary> result;
     result.reserve(count);
     const QDateTime base(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
     for (int i = 0; i < count; ++i) {
         BlueprintSummary summary;
-        summary.id = QStringLiteral("%1-4acb-b5f5-%2").arg(random.generate(), 8, 16, QLatin1Char('0')).arg(i, 12, 10, QLatin1Char('0'));
+        summary.id = QStringLiteral("%1-4acb-b5f5-%2")
+                         .arg(random.generate(), 8, 16, QLatin1Char('0'))
+                         .arg(i, 12, 10, QLatin1Char('0'));
         summary.name = words.at(int(random.bounded(words.size()))) + u' ' + words.at(int(random.bounded(words.size())))
             + QStringLiteral(" %1").arg(i);
         for (int t = 0, n = int(random.bounded(3)); t < n; ++t)
@@ -56,7 +58,7 @@ int main(int argc, char **argv)
     const QList<BlueprintSummary> blueprints = makeBlueprints(count);
     const QString typed = QStringLiteral("website");
 
-    for (auto grouping : {BlueprintTreeModel::Grouping::ByTag, BlueprintTreeModel::Grouping::Recent}) {
+    for (auto grouping : { BlueprintTreeModel::Grouping::ByTag, BlueprintTreeModel::Grouping::Recent }) {
         BlueprintTreeModel model;
         model.setRecentLimit(count);
         model.setGrouping(grouping);
@@ -67,8 +69,8 @@ int main(int argc, char **argv)
         proxy.setSourceModel(&model);
         const int unfiltered = countRows(proxy);
         std::printf("%s: %d blueprints, %d rows; load + first sort %.1f ms\n",
-                    grouping == BlueprintTreeModel::Grouping::ByTag ? "by tag" : "flat (recent)", count, unfiltered,
-                    double(timer.nsecsElapsed()) / 1e6);
+            grouping == BlueprintTreeModel::Grouping::ByTag ? "by tag" : "flat (recent)", count, unfiltered,
+            double(timer.nsecsElapsed()) / 1e6);
         double total = 0;
         double worst = 0;
         for (qsizetype length = 1; length <= typed.size(); ++length) {
@@ -83,7 +85,8 @@ int main(int argc, char **argv)
         }
         timer.restart();
         proxy.setFilterFixedString(QString());
-        std::printf("  clear              -> %5d rows in %7.2f ms\n", countRows(proxy), double(timer.nsecsElapsed()) / 1e6);
+        std::printf(
+            "  clear              -> %5d rows in %7.2f ms\n", countRows(proxy), double(timer.nsecsElapsed()) / 1e6);
         std::printf("  mean %.2f ms per keystroke, worst %.2f ms\n\n", total / double(typed.size()), worst);
     }
     return 0;

@@ -8,13 +8,14 @@
 
 namespace Cloudcraft::Core {
 
-struct AccountTreeModel::Node {
+struct AccountTreeModel::Node
+{
     TreeNodeKind kind = TreeNodeKind::Provider;
     CloudProvider provider = CloudProvider::Aws;
-    QString id;        ///< provider: "aws"/"azure"; account: its id; region: its code; snapshot: its id
+    QString id; ///< provider: "aws"/"azure"; account: its id; region: its code; snapshot: its id
     QString name;
     QString accountId; ///< for account, region and snapshot rows
-    QString region;    ///< for region and snapshot rows
+    QString region; ///< for region and snapshot rows
     QDateTime updatedAt;
     qsizetype accountIndex = -1; ///< into m_aws or m_azure for account rows
     Node *parent = nullptr;
@@ -67,7 +68,7 @@ void AccountTreeModel::rebuild()
         return m_root->add(std::move(node));
     };
     const auto account = [this](Node *providerNode, const QString &id, const QString &name, const QDateTime &updated,
-                                qsizetype index) {
+                             qsizetype index) {
         auto node = std::make_unique<Node>();
         node->kind = TreeNodeKind::Account;
         node->provider = providerNode->provider;
@@ -107,7 +108,7 @@ void AccountTreeModel::fillRegions(Node *account) const
         Node *regionNode = account->add(std::move(region));
         QList<SnapshotEntry> entries = snapshots.value(code);
         std::stable_sort(entries.begin(), entries.end(),
-                         [](const SnapshotEntry &a, const SnapshotEntry &b) { return a.takenAt > b.takenAt; });
+            [](const SnapshotEntry &a, const SnapshotEntry &b) { return a.takenAt > b.takenAt; });
         for (const SnapshotEntry &entry : std::as_const(entries)) {
             auto snapshot = std::make_unique<Node>();
             snapshot->kind = TreeNodeKind::Snapshot;
@@ -141,7 +142,7 @@ void AccountTreeModel::replaceChildren(Node *parent, std::vector<std::unique_ptr
         endInsertRows();
     }
     if (parentIndex.isValid())
-        Q_EMIT dataChanged(parentIndex, parentIndex, {Qt::DisplayRole, CountRole});
+        Q_EMIT dataChanged(parentIndex, parentIndex, { Qt::DisplayRole, CountRole });
 }
 
 void AccountTreeModel::setRegions(const QString &accountId, const QStringList &regions)
@@ -163,8 +164,8 @@ void AccountTreeModel::setRegions(const QString &accountId, const QStringList &r
     replaceChildren(account, std::move(scratch.children));
 }
 
-void AccountTreeModel::setSnapshots(const QString &accountId, const QString &region,
-                                    const QList<SnapshotEntry> &snapshots)
+void AccountTreeModel::setSnapshots(
+    const QString &accountId, const QString &region, const QList<SnapshotEntry> &snapshots)
 {
     if (region.isEmpty())
         return;
@@ -189,7 +190,7 @@ void AccountTreeModel::setSnapshots(const QString &accountId, const QString &reg
         account->add(std::move(fresh));
         endInsertRows();
         const QModelIndex accountIndexValue = indexFromNode(account);
-        Q_EMIT dataChanged(accountIndexValue, accountIndexValue, {Qt::DisplayRole, CountRole});
+        Q_EMIT dataChanged(accountIndexValue, accountIndexValue, { Qt::DisplayRole, CountRole });
         return;
     }
     Node *freshRegion = scratch.child(region);
@@ -225,8 +226,8 @@ QModelIndex AccountTreeModel::regionIndex(const QString &accountId, const QStrin
     return account ? indexFromNode(account->child(region)) : QModelIndex();
 }
 
-QModelIndex AccountTreeModel::snapshotIndex(const QString &accountId, const QString &region,
-                                            const QString &snapshotId) const
+QModelIndex AccountTreeModel::snapshotIndex(
+    const QString &accountId, const QString &region, const QString &snapshotId) const
 {
     const Node *account = findAccount(accountId);
     const Node *regionNode = account ? account->child(region) : nullptr;

@@ -14,7 +14,8 @@
 namespace Cloudcraft::Core {
 
 /// A snapshot we hold for one account and region (supplied by the caller until the history store exists).
-struct SnapshotEntry {
+struct SnapshotEntry
+{
     QString id;
     QDateTime takenAt;
     QString label; ///< shown instead of the time when set
@@ -47,7 +48,7 @@ public:
     QModelIndex regionIndex(const QString &accountId, const QString &region) const;
     QModelIndex snapshotIndex(const QString &accountId, const QString &region, const QString &snapshotId) const;
 
-    const AwsAccount *awsAccount(const QModelIndex &index) const;     ///< nullptr unless an AWS account row
+    const AwsAccount *awsAccount(const QModelIndex &index) const; ///< nullptr unless an AWS account row
     const AzureAccount *azureAccount(const QModelIndex &index) const; ///< nullptr unless an Azure account row
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -72,7 +73,7 @@ private:
     std::unique_ptr<Node> m_root;
     QList<AwsAccount> m_aws;
     QList<AzureAccount> m_azure;
-    QHash<QString, QStringList> m_regions;                        ///< account id → regions
+    QHash<QString, QStringList> m_regions; ///< account id → regions
     QHash<QString, QHash<QString, QList<SnapshotEntry>>> m_snapshots; ///< account id → region → snapshots
 };
 

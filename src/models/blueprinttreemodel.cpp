@@ -9,11 +9,12 @@
 
 namespace Cloudcraft::Core {
 
-struct BlueprintTreeModel::Node {
+struct BlueprintTreeModel::Node
+{
     TreeNodeKind kind = TreeNodeKind::Group;
-    QString key;                          ///< group: tag / team id / "" (fallback); blueprint: its id
+    QString key; ///< group: tag / team id / "" (fallback); blueprint: its id
     QString name;
-    qsizetype blueprintIndex = -1;        ///< into m_blueprints for blueprint rows
+    qsizetype blueprintIndex = -1; ///< into m_blueprints for blueprint rows
     Node *parent = nullptr;
     int row = 0; ///< position in parent->children; rows never move between rebuilds
     std::vector<std::unique_ptr<Node>> children;
@@ -36,8 +37,7 @@ const QString teamPrefix = QStringLiteral("team/");
 BlueprintTreeModel::BlueprintTreeModel(QObject *parent)
     : QAbstractItemModel(parent)
     , m_root(std::make_unique<Node>())
-{
-}
+{ }
 
 BlueprintTreeModel::~BlueprintTreeModel() = default;
 
@@ -92,7 +92,7 @@ QStringList BlueprintTreeModel::teamNamesOf(const BlueprintSummary &blueprint) c
 {
     QStringList names;
     QSet<QString> seen;
-    for (const QStringList *list : {&blueprint.readAccess, &blueprint.writeAccess}) {
+    for (const QStringList *list : { &blueprint.readAccess, &blueprint.writeAccess }) {
         for (const QString &entry : *list) {
             if (!entry.startsWith(teamPrefix))
                 continue;
@@ -124,9 +124,8 @@ void BlueprintTreeModel::rebuild()
         std::vector<qsizetype> order(size_t(m_blueprints.size()));
         for (qsizetype i = 0; i < m_blueprints.size(); ++i)
             order[size_t(i)] = i;
-        std::stable_sort(order.begin(), order.end(), [this](qsizetype a, qsizetype b) {
-            return m_blueprints.at(a).updatedAt > m_blueprints.at(b).updatedAt;
-        });
+        std::stable_sort(order.begin(), order.end(),
+            [this](qsizetype a, qsizetype b) { return m_blueprints.at(a).updatedAt > m_blueprints.at(b).updatedAt; });
         order.resize(std::min(order.size(), size_t(m_recentLimit)));
         for (qsizetype i : order)
             m_root->add(blueprintNode(i));
@@ -141,22 +140,22 @@ void BlueprintTreeModel::rebuild()
         if (m_grouping == Grouping::ByTag) {
             for (const QString &tag : blueprint.tags) {
                 if (!tag.trimmed().isEmpty())
-                    keys.append({tag, tag});
+                    keys.append({ tag, tag });
             }
         } else {
             QSet<QString> seen;
-            for (const QStringList *list : {&blueprint.readAccess, &blueprint.writeAccess}) {
+            for (const QStringList *list : { &blueprint.readAccess, &blueprint.writeAccess }) {
                 for (const QString &entry : *list) {
                     const QString id = entry.startsWith(teamPrefix) ? entry.mid(teamPrefix.size()) : QString();
                     if (!id.isEmpty() && !seen.contains(id)) {
                         seen.insert(id);
-                        keys.append({id, m_teamNames.value(id, id)});
+                        keys.append({ id, m_teamNames.value(id, id) });
                     }
                 }
             }
         }
         if (keys.isEmpty())
-            keys.append({QString(), m_grouping == Grouping::ByTag ? untaggedGroupName() : noTeamGroupName()});
+            keys.append({ QString(), m_grouping == Grouping::ByTag ? untaggedGroupName() : noTeamGroupName() });
         QSet<QString> placed; // a tag listed twice still shows the blueprint once
         for (const auto &[key, name] : std::as_const(keys)) {
             if (placed.contains(key))
@@ -266,7 +265,8 @@ QVariant BlueprintTreeModel::data(const QModelIndex &index, int role) const
         return node->name.isEmpty() ? tr("(untitled)") : node->name;
     case Qt::ToolTipRole:
         if (summary)
-            return tr("%1\nUpdated %2").arg(node->name, QLocale().toString(summary->updatedAt.toLocalTime(), QLocale::ShortFormat));
+            return tr("%1\nUpdated %2")
+                .arg(node->name, QLocale().toString(summary->updatedAt.toLocalTime(), QLocale::ShortFormat));
         return {};
     case NameRole:
         return node->name;

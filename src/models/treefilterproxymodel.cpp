@@ -124,8 +124,9 @@ bool TreeFilterProxyModel::rowMatches(const QModelIndex &sourceIndex) const
         auto it = m_haystacks.constFind(sourceIndex);
         if (it == m_haystacks.cend()) {
             // U+0001 between fields: typed text never contains it, so a match never spans two fields.
-            const QString haystack = sourceIndex.data(NameRole).toString() + u'\x01' + sourceIndex.data(IdRole).toString()
-                + u'\x01' + sourceIndex.data(TagsRole).toStringList().join(u'\x01');
+            const QString haystack = sourceIndex.data(NameRole).toString() + u'\x01'
+                + sourceIndex.data(IdRole).toString() + u'\x01'
+                + sourceIndex.data(TagsRole).toStringList().join(u'\x01');
             it = m_haystacks.insert(sourceIndex, haystack);
         }
         return it->contains(m_needle, filterCaseSensitivity());
@@ -173,7 +174,7 @@ int TreeFilterProxyModel::sortOrdinal(const QModelIndex &sourceIndex) const
     for (int row = 0; row < rows; ++row)
         siblings.push_back(model->index(row, sourceIndex.column(), parent));
     std::stable_sort(siblings.begin(), siblings.end(),
-                     [this](const QModelIndex &a, const QModelIndex &b) { return lessThanUncached(a, b); });
+        [this](const QModelIndex &a, const QModelIndex &b) { return lessThanUncached(a, b); });
     for (size_t i = 0; i < siblings.size(); ++i)
         m_ordinals.insert(siblings[i], int(i));
     return m_ordinals.value(sourceIndex, -1);

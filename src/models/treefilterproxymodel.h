@@ -51,13 +51,13 @@ private:
     QCollator m_collator;
     // Per-keystroke speed (bench/bench_treefilter): a fixed-string filter is matched with QString::contains
     // rather than PCRE, and collation keys are computed once per distinct name instead of once per comparison.
-    mutable QString m_needlePattern;   ///< the filter pattern m_needle was derived from
-    mutable QString m_needle;          ///< the literal text when the filter is a fixed string
+    mutable QString m_needlePattern; ///< the filter pattern m_needle was derived from
+    mutable QString m_needle; ///< the literal text when the filter is a fixed string
     mutable bool m_needleIsLiteral = false;
     mutable QHash<QString, QCollatorSortKey> m_sortKeys;
     // Valid until the source changes in any way (every change signal drops them, before the proxy reacts):
-    mutable QHash<QModelIndex, int> m_ordinals;       ///< position of a source row among its sorted siblings
-    mutable QHash<QModelIndex, QString> m_haystacks;  ///< name, id and tags of a row, joined, for literal filters
+    mutable QHash<QModelIndex, int> m_ordinals; ///< position of a source row among its sorted siblings
+    mutable QHash<QModelIndex, QString> m_haystacks; ///< name, id and tags of a row, joined, for literal filters
     QList<QMetaObject::Connection> m_sourceConnections;
     SortMode m_sortMode = SortMode::Name;
     bool m_hideEmptyGroups = false;

@@ -63,7 +63,7 @@ QSize ImageLimits::clamp(QSizeF requested, bool *clamped) const
         return {};
     // Work in doubles: a requested 2e9 × 2e9 must never pass through an int.
     const double maxPixels = double(maxBytes) / 4.0;
-    double factor = std::min({1.0, maxSide / width, maxSide / height});
+    double factor = std::min({ 1.0, maxSide / width, maxSide / height });
     if (width * factor * height * factor > maxPixels)
         factor = std::sqrt(maxPixels / (width * height));
     if (factor < 1.0) {

@@ -15,7 +15,7 @@ namespace {
 
 // Runs on a pool thread: decode, then scale a PNG when a size other than its own was asked for.
 DiagramImage decodeOffThread(const QByteArray &bytes, ImageFormat format, RenderSize size, ImageLimits limits,
-                             const std::shared_ptr<std::atomic_bool> &cancel)
+    const std::shared_ptr<std::atomic_bool> &cancel)
 {
     if (format == ImageFormat::Unknown)
         format = sniffImageFormat(bytes);
@@ -39,16 +39,15 @@ DiagramImage decodeOffThread(const QByteArray &bytes, ImageFormat format, Render
     case ImageFormat::Unknown:
         break;
     }
-    return DiagramImage::failure(ImageFormat::Unknown,
-                                 QStringLiteral("This file is neither a PNG nor an SVG image, so it cannot be shown."));
+    return DiagramImage::failure(
+        ImageFormat::Unknown, QStringLiteral("This file is neither a PNG nor an SVG image, so it cannot be shown."));
 }
 
 } // namespace
 
 DiagramImageLoader::DiagramImageLoader(QObject *parent)
-    : DiagramImageLoader(QThreadPool::globalInstance(), ImageLimits{}, parent)
-{
-}
+    : DiagramImageLoader(QThreadPool::globalInstance(), ImageLimits {}, parent)
+{ }
 
 DiagramImageLoader::DiagramImageLoader(QThreadPool *pool, ImageLimits limits, QObject *parent)
     : QObject(parent)

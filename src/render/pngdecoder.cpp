@@ -10,7 +10,8 @@ namespace Cloudcraft::Core {
 
 namespace {
 
-struct SpngContextDeleter {
+struct SpngContextDeleter
+{
     void operator()(spng_ctx *context) const { spng_ctx_free(context); }
 };
 using SpngContext = std::unique_ptr<spng_ctx, SpngContextDeleter>;
@@ -37,7 +38,7 @@ bool hasAlpha(spng_ctx *context, const spng_ihdr &header)
 {
     if (header.color_type == SPNG_COLOR_TYPE_GRAYSCALE_ALPHA || header.color_type == SPNG_COLOR_TYPE_TRUECOLOR_ALPHA)
         return true;
-    spng_trns transparency{};
+    spng_trns transparency {};
     return spng_get_trns(context, &transparency) == 0;
 }
 
@@ -45,8 +46,7 @@ bool hasAlpha(spng_ctx *context, const spng_ihdr &header)
 
 PngDecoder::PngDecoder(ImageLimits limits)
     : m_limits(limits)
-{
-}
+{ }
 
 std::optional<QSize> PngDecoder::headerSize(const QByteArray &bytes)
 {
@@ -79,11 +79,12 @@ DiagramImage PngDecoder::decode(const QByteArray &bytes, const std::atomic_bool 
     if (!declared)
         return fail(QStringLiteral("This PNG image could not be read: its header is damaged."));
     if (!m_limits.allows(*declared)) {
-        return fail(QStringLiteral("This PNG image is too large: %1 × %2 pixels (the limit is %3 pixels a side and %4).")
-                        .arg(declared->width())
-                        .arg(declared->height())
-                        .arg(m_limits.maxSide)
-                        .arg(mebibytes(m_limits.maxBytes)));
+        return fail(
+            QStringLiteral("This PNG image is too large: %1 × %2 pixels (the limit is %3 pixels a side and %4).")
+                .arg(declared->width())
+                .arg(declared->height())
+                .arg(m_limits.maxSide)
+                .arg(mebibytes(m_limits.maxBytes)));
     }
 
     // Adler-32 of the zlib stream is skipped (as browsers do): every chunk's CRC-32 is still verified, so damaged
@@ -99,7 +100,7 @@ DiagramImage PngDecoder::decode(const QByteArray &bytes, const std::atomic_bool 
     spng_set_crc_action(ctx, SPNG_CRC_ERROR, SPNG_CRC_DISCARD);
 
     int rc = spng_set_png_buffer(ctx, bytes.constData(), size_t(bytes.size()));
-    spng_ihdr header{};
+    spng_ihdr header {};
     if (rc == 0)
         rc = spng_get_ihdr(ctx, &header);
     if (rc != 0)
@@ -124,7 +125,7 @@ DiagramImage PngDecoder::decode(const QByteArray &bytes, const std::atomic_bool 
     if (rc != 0)
         return fail(QStringLiteral("This PNG image could not be read: %1.").arg(spngMessage(rc)));
     const size_t rowBytes = size_t(size.width()) * 4;
-    spng_row_info row{};
+    spng_row_info row {};
     while (true) {
         if (cancel && cancel->load(std::memory_order_relaxed)) {
             DiagramImage cancelled = fail(QStringLiteral("Cancelled."));

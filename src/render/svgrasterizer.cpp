@@ -18,21 +18,24 @@ namespace {
 
 // Small RAII owners for the GLib/cairo objects; the function forms (g_object_unref takes a gpointer) avoid the
 // C casts hidden in GLib's macros.
-struct GObjectUnref {
+struct GObjectUnref
+{
     void operator()(void *object) const { g_object_unref(object); }
 };
-template <typename T>
-using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
+template <typename T> using GObjectPtr = std::unique_ptr<T, GObjectUnref>;
 
-struct GErrorFree {
+struct GErrorFree
+{
     void operator()(GError *error) const { g_error_free(error); }
 };
 using GErrorPtr = std::unique_ptr<GError, GErrorFree>;
 
-struct CairoSurfaceDestroy {
+struct CairoSurfaceDestroy
+{
     void operator()(cairo_surface_t *surface) const { cairo_surface_destroy(surface); }
 };
-struct CairoDestroy {
+struct CairoDestroy
+{
     void operator()(cairo_t *cairo) const { cairo_destroy(cairo); }
 };
 
@@ -99,7 +102,8 @@ bool hasInternalSubset(QByteArrayView svg)
     }
 }
 
-struct LoadedHandle {
+struct LoadedHandle
+{
     GObjectPtr<RsvgHandle> handle;
     QString error;
 };
@@ -143,13 +147,13 @@ std::optional<QSizeF> documentSize(RsvgHandle *handle)
         return QSizeF(width, height);
     // width/height missing or in percent: fall back to the viewBox, as browsers do for a standalone document.
     gboolean hasViewBox = FALSE;
-    RsvgRectangle viewBox{};
+    RsvgRectangle viewBox {};
     rsvg_handle_get_intrinsic_dimensions(handle, nullptr, nullptr, nullptr, nullptr, &hasViewBox, &viewBox);
     if (hasViewBox && viewBox.width > 0 && viewBox.height > 0)
         return QSizeF(viewBox.width, viewBox.height);
     // Last resort: the extent of what is drawn.
-    RsvgRectangle ink{};
-    RsvgRectangle logical{};
+    RsvgRectangle ink {};
+    RsvgRectangle logical {};
     if (rsvg_handle_get_geometry_for_element(handle, nullptr, &ink, &logical, nullptr) && logical.width > 0
         && logical.height > 0)
         return QSizeF(logical.x + logical.width, logical.y + logical.height);
@@ -169,8 +173,7 @@ QSize sizeForDisplay(QSizeF size)
 SvgRasterizer::SvgRasterizer(ImageLimits limits, double dpi)
     : m_limits(limits)
     , m_dpi(dpi)
-{
-}
+{ }
 
 QString SvgRasterizer::screen(const QByteArray &svg)
 {
@@ -227,7 +230,8 @@ DiagramImage SvgRasterizer::render(const QByteArray &svg, RenderSize size) const
 
     QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
-        return fail(unreadable(QStringLiteral("not enough memory for %1 × %2 pixels.").arg(pixels.width()).arg(pixels.height())));
+        return fail(unreadable(
+            QStringLiteral("not enough memory for %1 × %2 pixels.").arg(pixels.width()).arg(pixels.height())));
     image.fill(Qt::transparent);
 
     // Both formats are premultiplied 32-bit ARGB in native byte order, so cairo can draw into the QImage's bits.
@@ -240,8 +244,9 @@ DiagramImage SvgRasterizer::render(const QByteArray &svg, RenderSize size) const
 
     // The viewport is the exact (fractional) size asked for, anchored at the top left: fitting the document into
     // the rounded-up pixel size instead would centre it with a sub-pixel offset and blur every edge.
-    const double fit = clamped ? std::min(pixels.width() / requested.width(), pixels.height() / requested.height()) : 1.0;
-    const RsvgRectangle viewport{0.0, 0.0, requested.width() * fit, requested.height() * fit};
+    const double fit
+        = clamped ? std::min(pixels.width() / requested.width(), pixels.height() / requested.height()) : 1.0;
+    const RsvgRectangle viewport { 0.0, 0.0, requested.width() * fit, requested.height() * fit };
     GError *rawError = nullptr;
     const gboolean drawn = rsvg_handle_render_document(handle, cairo.get(), &viewport, &rawError);
     GErrorPtr error(rawError);
@@ -258,13 +263,14 @@ DiagramImage SvgRasterizer::render(const QByteArray &svg, RenderSize size) const
     result.requestedSize = sizeForDisplay(requested);
     result.clamped = clamped;
     if (clamped) {
-        result.clampNote = QStringLiteral("The SVG asks for %1 × %2 pixels; shown at %3 × %4 (limit %5 pixels a side, %6 MiB).")
-                               .arg(QLocale::c().toString(requested.width(), 'g', 4),
-                                    QLocale::c().toString(requested.height(), 'g', 4))
-                               .arg(pixels.width())
-                               .arg(pixels.height())
-                               .arg(m_limits.maxSide)
-                               .arg(m_limits.maxBytes / (1024 * 1024));
+        result.clampNote
+            = QStringLiteral("The SVG asks for %1 × %2 pixels; shown at %3 × %4 (limit %5 pixels a side, %6 MiB).")
+                  .arg(QLocale::c().toString(requested.width(), 'g', 4),
+                      QLocale::c().toString(requested.height(), 'g', 4))
+                  .arg(pixels.width())
+                  .arg(pixels.height())
+                  .arg(m_limits.maxSide)
+                  .arg(m_limits.maxBytes / (1024 * 1024));
     }
     return result;
 }

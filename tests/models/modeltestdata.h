@@ -19,8 +19,7 @@ inline QDateTime at(int day, int hour = 12)
 }
 
 inline Core::BlueprintSummary blueprint(const QString &id, const QString &name, const QStringList &tags,
-                                        const QDateTime &updated, const QStringList &readAccess = {},
-                                        const QStringList &writeAccess = {})
+    const QDateTime &updated, const QStringList &readAccess = {}, const QStringList &writeAccess = {})
 {
     Core::BlueprintSummary summary;
     summary.id = id;

@@ -28,7 +28,7 @@ AzureAccount azure(const QString &id, const QString &name)
 
 SnapshotEntry snapshot(const QString &id, const QDateTime &takenAt, const QString &label = {})
 {
-    return SnapshotEntry{id, takenAt, label};
+    return SnapshotEntry { id, takenAt, label };
 }
 
 } // namespace
@@ -59,7 +59,7 @@ void TestAccountTreeModel::realSampleAccounts()
     AccountTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setAccounts(awsList.value, azureList.value);
-    QCOMPARE(childTexts(model), (QStringList{QStringLiteral("AWS (1)"), QStringLiteral("Azure (1)")}));
+    QCOMPARE(childTexts(model), (QStringList { QStringLiteral("AWS (1)"), QStringLiteral("Azure (1)") }));
     const QModelIndex awsAccount = model.accountIndex(QStringLiteral("47830a91-51b7-4708-b9b2-5f3d121fc039"));
     QVERIFY(awsAccount.isValid());
     QCOMPARE(awsAccount.parent(), model.providerIndex(CloudProvider::Aws));
@@ -106,13 +106,15 @@ void TestAccountTreeModel::regionsAndSnapshots()
 {
     AccountTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setAccounts({aws(QStringLiteral("a1"), QStringLiteral("Production"))}, {});
-    model.setRegions(QStringLiteral("a1"), {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("us-east-1")});
+    model.setAccounts({ aws(QStringLiteral("a1"), QStringLiteral("Production")) }, {});
+    model.setRegions(QStringLiteral("a1"),
+        { QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("us-east-1") });
     const QModelIndex account = model.accountIndex(QStringLiteral("a1"));
-    QCOMPARE(childTexts(model, account), (QStringList{QStringLiteral("us-east-1"), QStringLiteral("eu-west-1")}));
+    QCOMPARE(childTexts(model, account), (QStringList { QStringLiteral("us-east-1"), QStringLiteral("eu-west-1") }));
     model.setSnapshots(QStringLiteral("a1"), QStringLiteral("eu-west-1"),
-                       {snapshot(QStringLiteral("s1"), at(1)), snapshot(QStringLiteral("s3"), at(3), QStringLiteral("before release")),
-                        snapshot(QStringLiteral("s2"), at(2))});
+        { snapshot(QStringLiteral("s1"), at(1)),
+            snapshot(QStringLiteral("s3"), at(3), QStringLiteral("before release")),
+            snapshot(QStringLiteral("s2"), at(2)) });
     const QModelIndex region = model.regionIndex(QStringLiteral("a1"), QStringLiteral("eu-west-1"));
     QCOMPARE(model.rowCount(region), 3);
     QCOMPARE(region.data(CountRole).toInt(), 3);
@@ -125,9 +127,9 @@ void TestAccountTreeModel::regionsAndSnapshots()
     QCOMPARE(s2.data(RegionRole).toString(), QStringLiteral("eu-west-1"));
     QCOMPARE(TreeNodeKind(s2.data(KindRole).toInt()), TreeNodeKind::Snapshot);
     // Snapshots for a region not listed yet add the region.
-    model.setSnapshots(QStringLiteral("a1"), QStringLiteral("ap-south-1"), {snapshot(QStringLiteral("s9"), at(9))});
+    model.setSnapshots(QStringLiteral("a1"), QStringLiteral("ap-south-1"), { snapshot(QStringLiteral("s9"), at(9)) });
     QCOMPARE(childTexts(model, account),
-             (QStringList{QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("ap-south-1")}));
+        (QStringList { QStringLiteral("us-east-1"), QStringLiteral("eu-west-1"), QStringLiteral("ap-south-1") }));
     QCOMPARE(model.regions(QStringLiteral("a1")).size(), 3);
 }
 
@@ -136,23 +138,24 @@ void TestAccountTreeModel::regionChangesAreLocal()
 {
     AccountTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setAccounts({aws(QStringLiteral("a1"), QStringLiteral("One")), aws(QStringLiteral("a2"), QStringLiteral("Two"))},
-                      {azure(QStringLiteral("z1"), QStringLiteral("Zed"))});
-    model.setRegions(QStringLiteral("a2"), {QStringLiteral("us-west-2")});
+    model.setAccounts(
+        { aws(QStringLiteral("a1"), QStringLiteral("One")), aws(QStringLiteral("a2"), QStringLiteral("Two")) },
+        { azure(QStringLiteral("z1"), QStringLiteral("Zed")) });
+    model.setRegions(QStringLiteral("a2"), { QStringLiteral("us-west-2") });
     const QPersistentModelIndex keep = model.regionIndex(QStringLiteral("a2"), QStringLiteral("us-west-2"));
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    model.setRegions(QStringLiteral("a1"), {QStringLiteral("us-east-1"), QStringLiteral("us-east-2")});
+    model.setRegions(QStringLiteral("a1"), { QStringLiteral("us-east-1"), QStringLiteral("us-east-2") });
     QCOMPARE(resets.count(), 0);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(0).value<QModelIndex>(), model.accountIndex(QStringLiteral("a1")));
-    model.setRegions(QStringLiteral("a1"), {QStringLiteral("us-east-2")});
+    model.setRegions(QStringLiteral("a1"), { QStringLiteral("us-east-2") });
     QCOMPARE(removed.count(), 1);
-    QCOMPARE(childTexts(model, model.accountIndex(QStringLiteral("a1"))), QStringList{QStringLiteral("us-east-2")});
+    QCOMPARE(childTexts(model, model.accountIndex(QStringLiteral("a1"))), QStringList { QStringLiteral("us-east-2") });
     QVERIFY(keep.isValid());
     QCOMPARE(keep.data().toString(), QStringLiteral("us-west-2"));
-    model.setSnapshots(QStringLiteral("a2"), QStringLiteral("us-west-2"), {snapshot(QStringLiteral("s"), at(4))});
+    model.setSnapshots(QStringLiteral("a2"), QStringLiteral("us-west-2"), { snapshot(QStringLiteral("s"), at(4)) });
     QCOMPARE(resets.count(), 0);
     QVERIFY(keep.isValid());
     QCOMPARE(model.rowCount(keep), 1);
@@ -164,11 +167,12 @@ void TestAccountTreeModel::regionsSurviveAccountRefresh()
 {
     AccountTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setAccounts({aws(QStringLiteral("a1"), QStringLiteral("One"))}, {});
-    model.setSnapshots(QStringLiteral("a1"), QStringLiteral("us-east-1"), {snapshot(QStringLiteral("s1"), at(2))});
+    model.setAccounts({ aws(QStringLiteral("a1"), QStringLiteral("One")) }, {});
+    model.setSnapshots(QStringLiteral("a1"), QStringLiteral("us-east-1"), { snapshot(QStringLiteral("s1"), at(2)) });
     // Refresh: renamed account, a new one; a1's regions and snapshots are still there.
-    model.setAccounts({aws(QStringLiteral("a0"), QStringLiteral("Zero")), aws(QStringLiteral("a1"), QStringLiteral("One renamed"))},
-                      {azure(QStringLiteral("z1"), QStringLiteral("Zed"))});
+    model.setAccounts(
+        { aws(QStringLiteral("a0"), QStringLiteral("Zero")), aws(QStringLiteral("a1"), QStringLiteral("One renamed")) },
+        { azure(QStringLiteral("z1"), QStringLiteral("Zed")) });
     const QModelIndex account = model.accountIndex(QStringLiteral("a1"));
     QCOMPARE(account.data().toString(), QStringLiteral("One renamed"));
     QVERIFY(model.snapshotIndex(QStringLiteral("a1"), QStringLiteral("us-east-1"), QStringLiteral("s1")).isValid());
@@ -182,10 +186,11 @@ void TestAccountTreeModel::regionsForUnknownAccountWaitForIt()
 {
     AccountTreeModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRegions(QStringLiteral("later"), {QStringLiteral("westeurope")});
+    model.setRegions(QStringLiteral("later"), { QStringLiteral("westeurope") });
     QCOMPARE(model.rowCount(model.providerIndex(CloudProvider::Azure)), 0);
-    model.setAccounts({}, {azure(QStringLiteral("later"), QStringLiteral("Arrives later"))});
-    QCOMPARE(childTexts(model, model.accountIndex(QStringLiteral("later"))), QStringList{QStringLiteral("westeurope")});
+    model.setAccounts({}, { azure(QStringLiteral("later"), QStringLiteral("Arrives later")) });
+    QCOMPARE(
+        childTexts(model, model.accountIndex(QStringLiteral("later"))), QStringList { QStringLiteral("westeurope") });
 }
 
 QTEST_GUILESS_MAIN(TestAccountTreeModel)

@@ -16,20 +16,21 @@ const QString teamB = QStringLiteral("d7cd0211-85a7-45fc-9292-8d5c62cef70a");
 QList<BlueprintSummary> synthetic()
 {
     return {
-        blueprint(QStringLiteral("b1"), QStringLiteral("Web frontend"), {QStringLiteral("prod"), QStringLiteral("web")},
-                  at(5), {QStringLiteral("team/") + teamA}, {QStringLiteral("team/") + teamA}),
-        blueprint(QStringLiteral("b2"), QStringLiteral("Database"), {QStringLiteral("prod")}, at(3),
-                  {QStringLiteral("customer/c1")}, {QStringLiteral("team/") + teamB}),
+        blueprint(QStringLiteral("b1"), QStringLiteral("Web frontend"),
+            { QStringLiteral("prod"), QStringLiteral("web") }, at(5), { QStringLiteral("team/") + teamA },
+            { QStringLiteral("team/") + teamA }),
+        blueprint(QStringLiteral("b2"), QStringLiteral("Database"), { QStringLiteral("prod") }, at(3),
+            { QStringLiteral("customer/c1") }, { QStringLiteral("team/") + teamB }),
         blueprint(QStringLiteral("b3"), QStringLiteral("Scratch"), {}, at(9)),
-        blueprint(QStringLiteral("b4"), QStringLiteral("Edge"), {QStringLiteral("web"), QStringLiteral("web")}, at(1),
-                  {QStringLiteral("team/") + teamA, QStringLiteral("team/unknown-team")}),
-        blueprint(QStringLiteral("b5"), QStringLiteral("Batch jobs"), {QStringLiteral("staging")}, at(7)),
+        blueprint(QStringLiteral("b4"), QStringLiteral("Edge"), { QStringLiteral("web"), QStringLiteral("web") }, at(1),
+            { QStringLiteral("team/") + teamA, QStringLiteral("team/unknown-team") }),
+        blueprint(QStringLiteral("b5"), QStringLiteral("Batch jobs"), { QStringLiteral("staging") }, at(7)),
     };
 }
 
 QList<Team> teams()
 {
-    return {team(teamA, QStringLiteral("Platform")), team(teamB, QStringLiteral("Data"))};
+    return { team(teamA, QStringLiteral("Platform")), team(teamB, QStringLiteral("Data")) };
 }
 
 } // namespace
@@ -54,10 +55,10 @@ void TestBlueprintTreeModel::realSampleList_data()
 {
     QTest::addColumn<BlueprintTreeModel::Grouping>("grouping");
     QTest::addColumn<QStringList>("topLevel");
-    QTest::newRow("by tag") << BlueprintTreeModel::Grouping::ByTag << QStringList{QStringLiteral("Untagged (1)")};
-    QTest::newRow("by team") << BlueprintTreeModel::Grouping::ByTeam << QStringList{QStringLiteral("No team (1)")};
+    QTest::newRow("by tag") << BlueprintTreeModel::Grouping::ByTag << QStringList { QStringLiteral("Untagged (1)") };
+    QTest::newRow("by team") << BlueprintTreeModel::Grouping::ByTeam << QStringList { QStringLiteral("No team (1)") };
     QTest::newRow("recent") << BlueprintTreeModel::Grouping::Recent
-                            << QStringList{QStringLiteral("Web App Reference Architecture")};
+                            << QStringList { QStringLiteral("Web App Reference Architecture") };
 }
 
 // GET /blueprint as recorded from the live API, through the project's parsing layer.
@@ -82,7 +83,8 @@ void TestBlueprintTreeModel::realSampleList()
     const QModelIndexList rows = model.indexesForId(QStringLiteral("60ec30c9-741f-4acb-b5f5-794934987802"));
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().data().toString(), QStringLiteral("Web App Reference Architecture"));
-    QCOMPARE(rows.first().data(UpdatedAtRole).toDateTime(), QDateTime::fromString(QStringLiteral("2023-04-01T21:02:10.781Z"), Qt::ISODateWithMs));
+    QCOMPARE(rows.first().data(UpdatedAtRole).toDateTime(),
+        QDateTime::fromString(QStringLiteral("2023-04-01T21:02:10.781Z"), Qt::ISODateWithMs));
     QCOMPARE(model.blueprint(rows.first())->name, QStringLiteral("Web App Reference Architecture"));
 }
 
@@ -92,13 +94,13 @@ void TestBlueprintTreeModel::grouping_data()
     QTest::addColumn<QStringList>("groups");
     QTest::addColumn<QList<int>>("counts");
     QTest::newRow("by tag") << BlueprintTreeModel::Grouping::ByTag
-                            << QStringList{QStringLiteral("Untagged (1)"), QStringLiteral("prod (2)"),
-                                           QStringLiteral("staging (1)"), QStringLiteral("web (2)")}
-                            << QList<int>{1, 2, 1, 2};
+                            << QStringList { QStringLiteral("Untagged (1)"), QStringLiteral("prod (2)"),
+                                   QStringLiteral("staging (1)"), QStringLiteral("web (2)") }
+                            << QList<int> { 1, 2, 1, 2 };
     QTest::newRow("by team") << BlueprintTreeModel::Grouping::ByTeam
-                             << QStringList{QStringLiteral("No team (2)"), QStringLiteral("Platform (2)"),
-                                            QStringLiteral("Data (1)"), QStringLiteral("unknown-team (1)")}
-                             << QList<int>{2, 2, 1, 1};
+                             << QStringList { QStringLiteral("No team (2)"), QStringLiteral("Platform (2)"),
+                                    QStringLiteral("Data (1)"), QStringLiteral("unknown-team (1)") }
+                             << QList<int> { 2, 2, 1, 1 };
 }
 
 void TestBlueprintTreeModel::grouping()
@@ -132,9 +134,9 @@ void TestBlueprintTreeModel::blueprintUnderEveryTag()
     QCOMPARE(rows.at(1).parent(), model.groupIndex(QStringLiteral("web")));
     // A tag listed twice still shows the blueprint once under it.
     QCOMPARE(model.indexesForId(QStringLiteral("b4")).size(), 1);
-    QCOMPARE(childTexts(model, model.groupIndex(QString())), QStringList{QStringLiteral("Scratch")});
+    QCOMPARE(childTexts(model, model.groupIndex(QString())), QStringList { QStringLiteral("Scratch") });
     QCOMPARE(childTexts(model, model.groupIndex(QStringLiteral("prod"))),
-             (QStringList{QStringLiteral("Web frontend"), QStringLiteral("Database")}));
+        (QStringList { QStringLiteral("Web frontend"), QStringLiteral("Database") }));
 }
 
 void TestBlueprintTreeModel::rolesOfRows()
@@ -145,13 +147,13 @@ void TestBlueprintTreeModel::rolesOfRows()
     const QModelIndex web = model.indexesForId(QStringLiteral("b1")).first();
     QCOMPARE(web.data(IdRole).toString(), QStringLiteral("b1"));
     QCOMPARE(TreeNodeKind(web.data(KindRole).toInt()), TreeNodeKind::Blueprint);
-    QCOMPARE(web.data(TagsRole).toStringList(), (QStringList{QStringLiteral("prod"), QStringLiteral("web")}));
-    QCOMPARE(web.data(TeamRole).toStringList(), QStringList{QStringLiteral("Platform")});
+    QCOMPARE(web.data(TagsRole).toStringList(), (QStringList { QStringLiteral("prod"), QStringLiteral("web") }));
+    QCOMPARE(web.data(TeamRole).toStringList(), QStringList { QStringLiteral("Platform") });
     QCOMPARE(web.data(UpdatedAtRole).toDateTime(), at(5));
     QCOMPARE(web.data(SortKeyRole).toString(), QStringLiteral("Web frontend"));
     QVERIFY(model.flags(web) & Qt::ItemNeverHasChildren);
     const QModelIndex database = model.indexesForId(QStringLiteral("b2")).first();
-    QCOMPARE(database.data(TeamRole).toStringList(), QStringList{QStringLiteral("Data")});
+    QCOMPARE(database.data(TeamRole).toStringList(), QStringList { QStringLiteral("Data") });
     const QModelIndex group = model.groupIndex(QStringLiteral("web"));
     QCOMPARE(group.data(NameRole).toString(), QStringLiteral("web"));
     QCOMPARE(group.data(IdRole).toString(), QStringLiteral("web"));
@@ -165,12 +167,12 @@ void TestBlueprintTreeModel::recentIsNewestFirstAndLimited()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setBlueprints(synthetic(), teams());
     model.setGrouping(BlueprintTreeModel::Grouping::Recent);
-    QCOMPARE(childTexts(model), (QStringList{QStringLiteral("Scratch"), QStringLiteral("Batch jobs"),
-                                             QStringLiteral("Web frontend"), QStringLiteral("Database"),
-                                             QStringLiteral("Edge")}));
+    QCOMPARE(childTexts(model),
+        (QStringList { QStringLiteral("Scratch"), QStringLiteral("Batch jobs"), QStringLiteral("Web frontend"),
+            QStringLiteral("Database"), QStringLiteral("Edge") }));
     model.setRecentLimit(3);
-    QCOMPARE(childTexts(model), (QStringList{QStringLiteral("Scratch"), QStringLiteral("Batch jobs"),
-                                             QStringLiteral("Web frontend")}));
+    QCOMPARE(childTexts(model),
+        (QStringList { QStringLiteral("Scratch"), QStringLiteral("Batch jobs"), QStringLiteral("Web frontend") }));
     QCOMPARE(model.rowCount(model.index(0, 0)), 0);
 }
 
@@ -182,19 +184,20 @@ void TestBlueprintTreeModel::refreshKeepsModelConsistent()
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     model.setBlueprints(synthetic(), teams());
     QList<BlueprintSummary> changed = synthetic();
-    changed.removeAt(1);                                   // Database gone
-    changed[0].name = QStringLiteral("Web frontend v2");   // renamed
-    changed[1].tags = {QStringLiteral("lab")};             // Scratch tagged
-    changed.append(blueprint(QStringLiteral("b6"), QStringLiteral("New"), {QStringLiteral("prod")}, at(10)));
+    changed.removeAt(1); // Database gone
+    changed[0].name = QStringLiteral("Web frontend v2"); // renamed
+    changed[1].tags = { QStringLiteral("lab") }; // Scratch tagged
+    changed.append(blueprint(QStringLiteral("b6"), QStringLiteral("New"), { QStringLiteral("prod") }, at(10)));
     model.setBlueprints(changed, teams());
     QCOMPARE(resets.count(), 2);
-    QCOMPARE(childTexts(model), (QStringList{QStringLiteral("lab (1)"), QStringLiteral("prod (2)"),
-                                             QStringLiteral("staging (1)"), QStringLiteral("web (2)")}));
+    QCOMPARE(childTexts(model),
+        (QStringList { QStringLiteral("lab (1)"), QStringLiteral("prod (2)"), QStringLiteral("staging (1)"),
+            QStringLiteral("web (2)") }));
     QCOMPARE(childTexts(model, model.groupIndex(QStringLiteral("prod"))),
-             (QStringList{QStringLiteral("Web frontend v2"), QStringLiteral("New")}));
+        (QStringList { QStringLiteral("Web frontend v2"), QStringLiteral("New") }));
     QVERIFY(model.indexesForId(QStringLiteral("b2")).isEmpty());
-    for (auto grouping : {BlueprintTreeModel::Grouping::ByTeam, BlueprintTreeModel::Grouping::Recent,
-                          BlueprintTreeModel::Grouping::ByTag}) {
+    for (auto grouping : { BlueprintTreeModel::Grouping::ByTeam, BlueprintTreeModel::Grouping::Recent,
+             BlueprintTreeModel::Grouping::ByTag }) {
         model.setGrouping(grouping);
         model.setBlueprints(synthetic(), teams());
         model.setBlueprints(changed, teams());

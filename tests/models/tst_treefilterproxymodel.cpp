@@ -14,22 +14,23 @@ namespace {
 QList<BlueprintSummary> catalogue()
 {
     return {
-        blueprint(QStringLiteral("id-web-1"), QStringLiteral("Web frontend"), {QStringLiteral("prod")}, at(5)),
-        blueprint(QStringLiteral("id-db-1"), QStringLiteral("Database"), {QStringLiteral("prod")}, at(8)),
-        blueprint(QStringLiteral("id-edge"), QStringLiteral("Edge cache"), {QStringLiteral("web")}, at(2)),
-        blueprint(QStringLiteral("id-bp10"), QStringLiteral("bp 10"), {QStringLiteral("lab")}, at(1)),
-        blueprint(QStringLiteral("id-bp2"), QStringLiteral("bp 2"), {QStringLiteral("lab")}, at(4)),
-        blueprint(QStringLiteral("id-bp1"), QStringLiteral("bp 1"), {QStringLiteral("lab")}, at(3)),
-        blueprint(QStringLiteral("id-BP3"), QStringLiteral("BP 3"), {QStringLiteral("lab")}, at(9)),
+        blueprint(QStringLiteral("id-web-1"), QStringLiteral("Web frontend"), { QStringLiteral("prod") }, at(5)),
+        blueprint(QStringLiteral("id-db-1"), QStringLiteral("Database"), { QStringLiteral("prod") }, at(8)),
+        blueprint(QStringLiteral("id-edge"), QStringLiteral("Edge cache"), { QStringLiteral("web") }, at(2)),
+        blueprint(QStringLiteral("id-bp10"), QStringLiteral("bp 10"), { QStringLiteral("lab") }, at(1)),
+        blueprint(QStringLiteral("id-bp2"), QStringLiteral("bp 2"), { QStringLiteral("lab") }, at(4)),
+        blueprint(QStringLiteral("id-bp1"), QStringLiteral("bp 1"), { QStringLiteral("lab") }, at(3)),
+        blueprint(QStringLiteral("id-BP3"), QStringLiteral("BP 3"), { QStringLiteral("lab") }, at(9)),
         blueprint(QStringLiteral("id-x"), QStringLiteral("Loose end"), {}, at(6)),
     };
 }
 
-struct Fixture {
+struct Fixture
+{
     BlueprintTreeModel source;
     TreeFilterProxyModel proxy;
-    QAbstractItemModelTester sourceTester{&source, QAbstractItemModelTester::FailureReportingMode::QtTest};
-    QAbstractItemModelTester proxyTester{&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest};
+    QAbstractItemModelTester sourceTester { &source, QAbstractItemModelTester::FailureReportingMode::QtTest };
+    QAbstractItemModelTester proxyTester { &proxy, QAbstractItemModelTester::FailureReportingMode::QtTest };
     Fixture()
     {
         source.setBlueprints(catalogue());
@@ -66,11 +67,14 @@ void TestTreeFilterProxyModel::naturalSortByName()
 {
     Fixture f;
     // Groups by name, the fallback group last; numbers inside names compare as numbers, case ignored.
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("lab"), QStringLiteral("prod"), QStringLiteral("web"),
-                                     QStringLiteral("Untagged")}));
+    QCOMPARE(f.names(),
+        (QStringList {
+            QStringLiteral("lab"), QStringLiteral("prod"), QStringLiteral("web"), QStringLiteral("Untagged") }));
     QCOMPARE(f.names(f.group(QStringLiteral("lab"))),
-             (QStringList{QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3"), QStringLiteral("bp 10")}));
-    QCOMPARE(f.names(f.group(QStringLiteral("prod"))), (QStringList{QStringLiteral("Database"), QStringLiteral("Web frontend")}));
+        (QStringList {
+            QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3"), QStringLiteral("bp 10") }));
+    QCOMPARE(f.names(f.group(QStringLiteral("prod"))),
+        (QStringList { QStringLiteral("Database"), QStringLiteral("Web frontend") }));
 }
 
 void TestTreeFilterProxyModel::sortByLastUpdated()
@@ -78,14 +82,18 @@ void TestTreeFilterProxyModel::sortByLastUpdated()
     Fixture f;
     f.proxy.setSortMode(TreeFilterProxyModel::SortMode::LastUpdated);
     // Groups stay in name order; blueprints newest first.
-    QCOMPARE(f.names(), (QStringList{QStringLiteral("lab"), QStringLiteral("prod"), QStringLiteral("web"),
-                                     QStringLiteral("Untagged")}));
+    QCOMPARE(f.names(),
+        (QStringList {
+            QStringLiteral("lab"), QStringLiteral("prod"), QStringLiteral("web"), QStringLiteral("Untagged") }));
     QCOMPARE(f.names(f.group(QStringLiteral("lab"))),
-             (QStringList{QStringLiteral("BP 3"), QStringLiteral("bp 2"), QStringLiteral("bp 1"), QStringLiteral("bp 10")}));
-    QCOMPARE(f.names(f.group(QStringLiteral("prod"))), (QStringList{QStringLiteral("Database"), QStringLiteral("Web frontend")}));
+        (QStringList {
+            QStringLiteral("BP 3"), QStringLiteral("bp 2"), QStringLiteral("bp 1"), QStringLiteral("bp 10") }));
+    QCOMPARE(f.names(f.group(QStringLiteral("prod"))),
+        (QStringList { QStringLiteral("Database"), QStringLiteral("Web frontend") }));
     f.proxy.setSortMode(TreeFilterProxyModel::SortMode::Name);
     QCOMPARE(f.names(f.group(QStringLiteral("lab"))),
-             (QStringList{QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3"), QStringLiteral("bp 10")}));
+        (QStringList {
+            QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3"), QStringLiteral("bp 10") }));
 }
 
 void TestTreeFilterProxyModel::filter_data()
@@ -96,22 +104,27 @@ void TestTreeFilterProxyModel::filter_data()
     QTest::addColumn<QStringList>("web");
     QTest::addColumn<QStringList>("untagged");
     // Name match, case-insensitive; the parent group stays.
-    QTest::newRow("name") << QStringLiteral("FRONT") << QStringList{} << QStringList{QStringLiteral("Web frontend")}
-                          << QStringList{} << QStringList{};
+    QTest::newRow("name") << QStringLiteral("FRONT") << QStringList {} << QStringList { QStringLiteral("Web frontend") }
+                          << QStringList {} << QStringList {};
     // A group whose name matches keeps all its rows; "web" also matches a name elsewhere.
-    QTest::newRow("group name") << QStringLiteral("web") << QStringList{} << QStringList{QStringLiteral("Web frontend")}
-                                << QStringList{QStringLiteral("Edge cache")} << QStringList{};
-    QTest::newRow("id") << QStringLiteral("id-db") << QStringList{} << QStringList{QStringLiteral("Database")}
-                        << QStringList{} << QStringList{};
-    QTest::newRow("numbers") << QStringLiteral("bp 1") << QStringList{QStringLiteral("bp 1"), QStringLiteral("bp 10")}
-                             << QStringList{} << QStringList{} << QStringList{};
-    QTest::newRow("nothing") << QStringLiteral("zzz") << QStringList{} << QStringList{} << QStringList{} << QStringList{};
+    QTest::newRow("group name") << QStringLiteral("web") << QStringList {}
+                                << QStringList { QStringLiteral("Web frontend") }
+                                << QStringList { QStringLiteral("Edge cache") } << QStringList {};
+    QTest::newRow("id") << QStringLiteral("id-db") << QStringList {} << QStringList { QStringLiteral("Database") }
+                        << QStringList {} << QStringList {};
+    QTest::newRow("numbers") << QStringLiteral("bp 1")
+                             << QStringList { QStringLiteral("bp 1"), QStringLiteral("bp 10") } << QStringList {}
+                             << QStringList {} << QStringList {};
+    QTest::newRow("nothing") << QStringLiteral("zzz") << QStringList {} << QStringList {} << QStringList {}
+                             << QStringList {};
     QTest::newRow("cleared") << QString()
-                             << QStringList{QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3"), QStringLiteral("bp 10")}
-                             << QStringList{QStringLiteral("Database"), QStringLiteral("Web frontend")}
-                             << QStringList{QStringLiteral("Edge cache")} << QStringList{QStringLiteral("Loose end")};
-    QTest::newRow("special characters are literal") << QStringLiteral("bp.1") << QStringList{} << QStringList{}
-                                                    << QStringList{} << QStringList{};
+                             << QStringList { QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3"),
+                                    QStringLiteral("bp 10") }
+                             << QStringList { QStringLiteral("Database"), QStringLiteral("Web frontend") }
+                             << QStringList { QStringLiteral("Edge cache") }
+                             << QStringList { QStringLiteral("Loose end") };
+    QTest::newRow("special characters are literal")
+        << QStringLiteral("bp.1") << QStringList {} << QStringList {} << QStringList {} << QStringList {};
 }
 
 void TestTreeFilterProxyModel::filter()
@@ -138,7 +151,7 @@ void TestTreeFilterProxyModel::emptyGroupsCanBeHidden()
     Fixture f;
     f.proxy.setHideEmptyGroups(true);
     f.proxy.setFilterFixedString(QStringLiteral("cache"));
-    QCOMPARE(f.names(), QStringList{QStringLiteral("web")});
+    QCOMPARE(f.names(), QStringList { QStringLiteral("web") });
     f.source.setGrouping(BlueprintTreeModel::Grouping::Recent);
     f.proxy.setFilterFixedString(QStringLiteral("lab")); // tag of four blueprints, no name contains it
     QCOMPARE(f.proxy.rowCount(), 4);
@@ -151,12 +164,12 @@ void TestTreeFilterProxyModel::regularExpressionFilter()
 {
     Fixture f;
     f.proxy.setFilterRegularExpression(QStringLiteral("^bp [12]$"));
-    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), (QStringList{QStringLiteral("bp 1"), QStringLiteral("bp 2")}));
+    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), (QStringList { QStringLiteral("bp 1"), QStringLiteral("bp 2") }));
     f.proxy.setFilterFixedString(QStringLiteral("^bp"));
-    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), QStringList{});
+    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), QStringList {});
     f.proxy.setFilterRegularExpression(QStringLiteral("frontend|cache"));
-    QCOMPARE(f.names(f.group(QStringLiteral("prod"))), QStringList{QStringLiteral("Web frontend")});
-    QCOMPARE(f.names(f.group(QStringLiteral("web"))), QStringList{QStringLiteral("Edge cache")});
+    QCOMPARE(f.names(f.group(QStringLiteral("prod"))), QStringList { QStringLiteral("Web frontend") });
+    QCOMPARE(f.names(f.group(QStringLiteral("web"))), QStringList { QStringLiteral("Edge cache") });
 }
 
 void TestTreeFilterProxyModel::filterKeepsAccountTreeParents()
@@ -168,20 +181,20 @@ void TestTreeFilterProxyModel::filterKeepsAccountTreeParents()
     AwsAccount dev;
     dev.id = QStringLiteral("a2");
     dev.name = QStringLiteral("Development");
-    source.setAccounts({prod, dev}, {});
-    source.setRegions(QStringLiteral("a1"), {QStringLiteral("us-east-1"), QStringLiteral("eu-west-1")});
-    source.setRegions(QStringLiteral("a2"), {QStringLiteral("us-east-1")});
+    source.setAccounts({ prod, dev }, {});
+    source.setRegions(QStringLiteral("a1"), { QStringLiteral("us-east-1"), QStringLiteral("eu-west-1") });
+    source.setRegions(QStringLiteral("a2"), { QStringLiteral("us-east-1") });
     TreeFilterProxyModel proxy;
     QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
     proxy.setSourceModel(&source);
     proxy.setFilterFixedString(QStringLiteral("EU-WEST"));
     QCOMPARE(proxy.rowCount(), 2); // both providers stay
     const QModelIndex aws = childNamed(proxy, QStringLiteral("AWS"));
-    QCOMPARE(childTexts(proxy, aws), QStringList{QStringLiteral("Production")});
-    QCOMPARE(childTexts(proxy, proxy.index(0, 0, aws)), QStringList{QStringLiteral("eu-west-1")});
+    QCOMPARE(childTexts(proxy, aws), QStringList { QStringLiteral("Production") });
+    QCOMPARE(childTexts(proxy, proxy.index(0, 0, aws)), QStringList { QStringLiteral("eu-west-1") });
     // Regions added while filtered are filtered too.
-    source.setRegions(QStringLiteral("a2"), {QStringLiteral("us-east-1"), QStringLiteral("eu-west-2")});
-    QCOMPARE(childTexts(proxy, aws), (QStringList{QStringLiteral("Development"), QStringLiteral("Production")}));
+    source.setRegions(QStringLiteral("a2"), { QStringLiteral("us-east-1"), QStringLiteral("eu-west-2") });
+    QCOMPARE(childTexts(proxy, aws), (QStringList { QStringLiteral("Development"), QStringLiteral("Production") }));
 }
 
 // The source refreshing under an active filter and sort leaves a consistent proxy showing the new data.
@@ -191,12 +204,12 @@ void TestTreeFilterProxyModel::refreshWhileFiltered()
     f.proxy.setFilterFixedString(QStringLiteral("bp"));
     QCOMPARE(f.names(f.group(QStringLiteral("lab"))).size(), 4);
     QList<BlueprintSummary> changed = catalogue();
-    changed.append(blueprint(QStringLiteral("id-bp20"), QStringLiteral("bp 20"), {QStringLiteral("prod")}, at(10)));
+    changed.append(blueprint(QStringLiteral("id-bp20"), QStringLiteral("bp 20"), { QStringLiteral("prod") }, at(10)));
     changed.removeAt(3); // bp 10
     f.source.setBlueprints(changed);
     QCOMPARE(f.names(f.group(QStringLiteral("lab"))),
-             (QStringList{QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3")}));
-    QCOMPARE(f.names(f.group(QStringLiteral("prod"))), QStringList{QStringLiteral("bp 20")});
+        (QStringList { QStringLiteral("bp 1"), QStringLiteral("bp 2"), QStringLiteral("BP 3") }));
+    QCOMPARE(f.names(f.group(QStringLiteral("prod"))), QStringList { QStringLiteral("bp 20") });
     f.source.setGrouping(BlueprintTreeModel::Grouping::ByTeam);
     QCOMPARE(f.proxy.rowCount(), 1);
     QCOMPARE(f.names(f.proxy.index(0, 0)).size(), 4);

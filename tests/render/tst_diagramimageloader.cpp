@@ -44,8 +44,9 @@ QByteArray smallPng(const QColor &color)
     return encodePng(image);
 }
 
-const QByteArray smallSvg = QByteArrayLiteral(
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\"><rect width=\"120\" height=\"60\" fill=\"#00ff00\"/></svg>");
+const QByteArray smallSvg
+    = QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\"><rect width=\"120\" "
+                        "height=\"60\" fill=\"#00ff00\"/></svg>");
 
 } // namespace
 
@@ -84,8 +85,8 @@ void TestDiagramImageLoader::loadsByContentType_data()
     QTest::newRow("png") << smallPng(Qt::red) << QStringLiteral("image/png") << QSize(64, 48) << QString();
     QTest::newRow("svg") << smallSvg << QStringLiteral("image/svg+xml; charset=utf-8") << QSize(120, 60) << QString();
     QTest::newRow("no type: sniffed png") << smallPng(Qt::red) << QString() << QSize(64, 48) << QString();
-    QTest::newRow("no type: sniffed svg") << smallSvg << QStringLiteral("application/octet-stream") << QSize(120, 60)
-                                          << QString();
+    QTest::newRow("no type: sniffed svg")
+        << smallSvg << QStringLiteral("application/octet-stream") << QSize(120, 60) << QString();
     QTest::newRow("svg served as png") << smallSvg << QStringLiteral("image/png") << QSize()
                                        << QStringLiteral("not a PNG");
     QTest::newRow("png served as svg") << smallPng(Qt::red) << QStringLiteral("image/svg+xml") << QSize()

@@ -74,26 +74,34 @@ QByteArray tinyTiff()
 {
     QByteArray tiff("II*\0", 4);
     const auto u16 = [&tiff](quint16 v) { tiff.append(char(v & 0xff)).append(char(v >> 8)); };
-    const auto u32 = [&](quint32 v) { u16(quint16(v & 0xffff)); u16(quint16(v >> 16)); };
+    const auto u32 = [&](quint32 v) {
+        u16(quint16(v & 0xffff));
+        u16(quint16(v >> 16));
+    };
     u32(8); // first IFD right after the header
     const quint16 entries = 9;
     const quint32 bitsOffset = 8 + 2 + entries * 12 + 4;
     const quint32 pixelsOffset = bitsOffset + 6;
     u16(entries);
     const auto entry = [&](quint16 tag, quint16 type, quint32 count, quint32 value) {
-        u16(tag); u16(type); u32(count); u32(value);
+        u16(tag);
+        u16(type);
+        u32(count);
+        u32(value);
     };
-    entry(256, 3, 1, 2);            // ImageWidth
-    entry(257, 3, 1, 2);            // ImageLength
-    entry(258, 3, 3, bitsOffset);   // BitsPerSample 8,8,8
-    entry(259, 3, 1, 1);            // Compression: none
-    entry(262, 3, 1, 2);            // Photometric: RGB
+    entry(256, 3, 1, 2); // ImageWidth
+    entry(257, 3, 1, 2); // ImageLength
+    entry(258, 3, 3, bitsOffset); // BitsPerSample 8,8,8
+    entry(259, 3, 1, 1); // Compression: none
+    entry(262, 3, 1, 2); // Photometric: RGB
     entry(273, 4, 1, pixelsOffset); // StripOffsets
-    entry(277, 3, 1, 3);            // SamplesPerPixel
-    entry(278, 3, 1, 2);            // RowsPerStrip
-    entry(279, 4, 1, 12);           // StripByteCounts
+    entry(277, 3, 1, 3); // SamplesPerPixel
+    entry(278, 3, 1, 2); // RowsPerStrip
+    entry(279, 4, 1, 12); // StripByteCounts
     u32(0);
-    u16(8); u16(8); u16(8);
+    u16(8);
+    u16(8);
+    u16(8);
     tiff.append(QByteArray(12, '\x7f'));
     return tiff;
 }
@@ -122,13 +130,13 @@ private Q_SLOTS:
 void TestPngDecoder::samplesMatchQtDecoder_data()
 {
     QTest::addColumn<QString>("path");
-    const QStringList files = QDir(samplesDir()).entryList({QStringLiteral("export-*.png")}, QDir::Files, QDir::Name);
+    const QStringList files = QDir(samplesDir()).entryList({ QStringLiteral("export-*.png") }, QDir::Files, QDir::Name);
     QVERIFY2(files.size() >= 10, qPrintable(samplesDir()));
     for (const QString &file : files)
         QTest::newRow(qPrintable(file)) << QDir(samplesDir()).filePath(file);
     // The pixelmatch fixtures add small palette, grey and alpha images made by other encoders.
     const QDir fixtures(QStringLiteral(CLOUDCRAFT_SHARED_DIR) + QStringLiteral("/fixtures/pixelmatch"));
-    for (const QString &file : fixtures.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name))
+    for (const QString &file : fixtures.entryList({ QStringLiteral("*.png") }, QDir::Files, QDir::Name))
         QTest::addRow("pixelmatch/%s", qPrintable(file)) << fixtures.filePath(file);
 }
 
@@ -246,7 +254,8 @@ void TestPngDecoder::damagedFilesAreErrors_data()
     QTest::newRow("cut in the header") << sample.left(20) << QStringLiteral("header");
     QTest::newRow("cut after the header") << sample.left(40) << QStringLiteral("could not be read");
     QTest::newRow("cut in half") << sample.left(sample.size() / 2) << QStringLiteral("truncated");
-    // Missing only IEND still holds every pixel (libspng, like browsers, shows it); cutting into the last IDAT does not.
+    // Missing only IEND still holds every pixel (libspng, like browsers, shows it); cutting into the last IDAT does
+    // not.
     QTest::newRow("cut in the last IDAT") << sample.left(sample.size() - 30) << QStringLiteral("could not be read");
     QByteArray flipped = sample;
     for (qsizetype i = sample.size() / 3; i < sample.size() / 3 + 64; ++i)
@@ -287,7 +296,7 @@ void TestPngDecoder::cancelStopsTheDecode()
 {
     QImage image(400, 400, QImage::Format_RGB32);
     image.fill(Qt::blue);
-    const std::atomic_bool cancelled{true};
+    const std::atomic_bool cancelled { true };
     const DiagramImage result = PngDecoder().decode(encode(image, "png"), &cancelled);
     QVERIFY(result.cancelled);
     QVERIFY(result.image.isNull());

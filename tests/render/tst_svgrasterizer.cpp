@@ -107,7 +107,7 @@ void TestSvgRasterizer::matchesRsvgConvert_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<double>("zoom");
-    const QStringList files = QDir(samplesDir()).entryList({QStringLiteral("export-*.svg")}, QDir::Files, QDir::Name);
+    const QStringList files = QDir(samplesDir()).entryList({ QStringLiteral("export-*.svg") }, QDir::Files, QDir::Name);
     QVERIFY2(!files.isEmpty(), qPrintable(samplesDir()));
     for (const QString &file : files) {
         QTest::addRow("%s@1x", qPrintable(file)) << QDir(samplesDir()).filePath(file) << 1.0;
@@ -122,8 +122,9 @@ void TestSvgRasterizer::matchesRsvgConvert()
     QFETCH(double, zoom);
     const QString reference = m_tmp.filePath(QFileInfo(path).completeBaseName() + QStringLiteral("-%1.png").arg(zoom));
     QProcess convert;
-    convert.start(m_rsvgConvert, {QStringLiteral("--zoom"), QString::number(zoom), QStringLiteral("--format"),
-                                  QStringLiteral("png"), QStringLiteral("--output"), reference, path});
+    convert.start(m_rsvgConvert,
+        { QStringLiteral("--zoom"), QString::number(zoom), QStringLiteral("--format"), QStringLiteral("png"),
+            QStringLiteral("--output"), reference, path });
     QVERIFY(convert.waitForFinished(30000));
     QCOMPARE(convert.exitCode(), 0);
     const QImage expected(reference, "PNG");
@@ -136,7 +137,7 @@ void TestSvgRasterizer::matchesRsvgConvert()
     QCOMPARE(actual.image.size(), expected.size());
     const auto difference = comparePixels(actual.image, expected, 16);
     qInfo("%s: %lld of %lld pixels differ (%.4f %%), max channel difference %d", qPrintable(QFileInfo(path).fileName()),
-          difference.differing, difference.total, difference.ratio() * 100, difference.maxChannel);
+        difference.differing, difference.total, difference.ratio() * 100, difference.maxChannel);
     QVERIFY2(difference.ratio() <= 0.01, qPrintable(QString::number(difference.ratio() * 100) + QStringLiteral(" %")));
     // Something was drawn at all: a blank render would match a blank reference, and these exports are not blank.
     QImage blank(actual.image.size(), QImage::Format_ARGB32_Premultiplied);
@@ -183,9 +184,9 @@ void TestSvgRasterizer::networkIsNeverUsed()
     QVERIFY(server.listen(QHostAddress::LocalHost));
     const QByteArray base = "http://127.0.0.1:" + QByteArray::number(server.serverPort());
     QByteArray svg = imageSvg(base + "/red.png");
-    svg.replace("</svg>", QByteArray("<style>@import url(" + base + "/style.css);</style><use href=\"" + base
-                              + "/sprite.svg#a\"/><rect width=\"10\" height=\"10\" fill=\"url(" + base
-                              + "/p.svg#g)\"/></svg>"));
+    svg.replace("</svg>",
+        QByteArray("<style>@import url(" + base + "/style.css);</style><use href=\"" + base
+            + "/sprite.svg#a\"/><rect width=\"10\" height=\"10\" fill=\"url(" + base + "/p.svg#g)\"/></svg>"));
     QElapsedTimer timer;
     timer.start();
     const DiagramImage result = SvgRasterizer().render(svg);
@@ -199,9 +200,10 @@ void TestSvgRasterizer::networkIsNeverUsed()
 // width="2e9": the preview is clamped to the limits and reported as such; memory stays bounded.
 void TestSvgRasterizer::absurdSizeIsClamped()
 {
-    const ImageLimits limits{4096, qint64(16) * 1024 * 1024};
-    const QByteArray svg = QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2e9\" height=\"2e9\" "
-                                             "viewBox=\"0 0 100 100\"><rect width=\"50\" height=\"50\" fill=\"red\"/></svg>");
+    const ImageLimits limits { 4096, qint64(16) * 1024 * 1024 };
+    const QByteArray svg
+        = QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2e9\" height=\"2e9\" "
+                            "viewBox=\"0 0 100 100\"><rect width=\"50\" height=\"50\" fill=\"red\"/></svg>");
     const qint64 before = peakRssKiB();
     QElapsedTimer timer;
     timer.start();
@@ -218,7 +220,7 @@ void TestSvgRasterizer::absurdSizeIsClamped()
     QCOMPARE(result.image.pixelColor(100, 100), QColor(Qt::red));
     QCOMPARE(qAlpha(result.image.pixel(1500, 1500)), 0);
     qInfo("2e9 x 2e9 SVG: %d x %d in %lld ms, peak RSS grew %lld KiB", result.image.width(), result.image.height(),
-          elapsed, grownKiB);
+        elapsed, grownKiB);
     QVERIFY2(grownKiB < 64 * 1024, "clamped render used far more memory than its 16 MiB buffer");
     QVERIFY(elapsed < 10000);
 }
@@ -268,15 +270,16 @@ void TestSvgRasterizer::entitiesAreRefused_data()
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
     QTest::newRow("lower-case keyword") << QByteArrayLiteral(
         "<!DOCTYPE svg [<!entity a \"b\">]><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
-    QTest::newRow("internal subset without entity") << QByteArrayLiteral(
-        "<!DOCTYPE svg [<!ATTLIST svg a CDATA \"x\">]><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
+    QTest::newRow("internal subset without entity")
+        << QByteArrayLiteral("<!DOCTYPE svg [<!ATTLIST svg a CDATA \"x\">]><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                             "width=\"10\" height=\"10\"/>");
     QTest::newRow("utf-7 declared") << QByteArrayLiteral(
         "<?xml version=\"1.0\" encoding=\"UTF-7\"?>+ADw-!DOCTYPE svg +AFs-+ADw-!ENTITY x \"y\"+AD4-+AF0-+AD4-"
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>");
     const QString utf16 = QStringLiteral("<!DOCTYPE svg [<!ENTITY x \"y\">]><svg xmlns=\"http://www.w3.org/2000/svg\" "
                                          "width=\"10\" height=\"10\"/>");
     QTest::newRow("utf-16") << (QByteArrayLiteral("\xFF\xFE")
-                                + QByteArray(reinterpret_cast<const char *>(utf16.utf16()), utf16.size() * 2));
+        + QByteArray(reinterpret_cast<const char *>(utf16.utf16()), utf16.size() * 2));
 }
 
 void TestSvgRasterizer::entitiesAreRefused()
@@ -288,7 +291,8 @@ void TestSvgRasterizer::entitiesAreRefused()
     QVERIFY(timer.elapsed() < 1000);
     QVERIFY(!result.ok());
     QVERIFY(result.image.isNull());
-    QVERIFY2(result.error.startsWith(QStringLiteral("This SVG could not be read: invalid SVG")), qPrintable(result.error));
+    QVERIFY2(
+        result.error.startsWith(QStringLiteral("This SVG could not be read: invalid SVG")), qPrintable(result.error));
     QVERIFY(!SvgRasterizer::screen(svg).isEmpty());
 }
 
@@ -301,7 +305,8 @@ void TestSvgRasterizer::garbageIsAnError_data()
     QTest::newRow("png bytes") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
     QTest::newRow("unclosed") << QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\"");
     QTest::newRow("not svg root") << QByteArrayLiteral("<html><body>x</body></html>");
-    QTest::newRow("zero size") << QByteArrayLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\"/>");
+    QTest::newRow("zero size") << QByteArrayLiteral(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\"/>");
     QByteArray noise(4096, '\0');
     quint32 state = 12345;
     for (char &c : noise) {
