@@ -413,7 +413,10 @@ PixelDiffResult PixelDiff::compare(const QImage &a, const QImage &b) const
     const auto toRgba = [](const QImage &image, QImage &holder) -> std::optional<RgbaView> {
         if (image.isNull())
             return RgbaView{};
-        holder = image.format() == QImage::Format_RGBA8888 ? image : image.convertToFormat(QImage::Format_RGBA8888);
+        // RGBX8888 (what PngDecoder gives for opaque PNGs) has the same bytes as RGBA8888 with alpha 255, so an
+        // 8K render is read where it lies instead of being copied.
+        const bool usable = image.format() == QImage::Format_RGBA8888 || image.format() == QImage::Format_RGBX8888;
+        holder = usable ? image : image.convertToFormat(QImage::Format_RGBA8888);
         if (holder.isNull())
             return std::nullopt;
         return RgbaView{holder.constBits(), holder.width(), holder.height(), holder.bytesPerLine()};

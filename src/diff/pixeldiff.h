@@ -108,7 +108,8 @@ public:
 
     const PixelDiffOptions &options() const { return m_options; }
 
-    /// Compares two images; any format is converted to RGBA8888 first. A null image counts as 0 × 0.
+    /// Compares two images; RGBA8888 and RGBX8888 are read in place, other formats converted to RGBA8888 first.
+    /// A null image counts as 0 × 0.
     PixelDiffResult compare(const QImage &a, const QImage &b) const;
     PixelDiffResult compare(const RgbaView &a, const RgbaView &b) const;
 

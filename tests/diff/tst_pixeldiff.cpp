@@ -128,6 +128,7 @@ private Q_SLOTS:
     void singlePixel();
     void bandsGiveTheSameResult_data();
     void bandsGiveTheSameResult();
+    void rgbxInputMatchesRgba();
     void identicalFastPath();
     void identicalWithPaddedRows();
     void onePixelChanged();
@@ -288,6 +289,22 @@ void TestPixelDiff::bandsGiveTheSameResult()
     QCOMPARE(differingPixels(banded.diffImage, single.diffImage), qint64(0));
     QCOMPARE(banded.regions, single.regions);
     QVERIFY(single.regions.size() >= 2);
+}
+
+// Opaque PNGs come out of PngDecoder as RGBX8888; read in place they must compare exactly like RGBA.
+void TestPixelDiff::rgbxInputMatchesRgba()
+{
+    const QImage a = loadRgba(QStringLiteral("4a.png"));
+    const QImage b = loadRgba(QStringLiteral("4b.png"));
+    PixelDiffOptions options;
+    options.threshold = 0.05;
+    const PixelDiffResult rgba = PixelDiff(options).compare(a, b);
+    const PixelDiffResult rgbx = PixelDiff(options).compare(a.convertToFormat(QImage::Format_RGBX8888), b);
+    QVERIFY(rgba.mismatchCount > 0);
+    QCOMPARE(rgbx.mismatchCount, rgba.mismatchCount);
+    QCOMPARE(differingPixels(rgbx.diffImage, rgba.diffImage), qint64(0));
+    const PixelDiffResult same = PixelDiff(options).compare(a.convertToFormat(QImage::Format_RGBX8888), a);
+    QVERIFY(same.identical);
 }
 
 void TestPixelDiff::identicalFastPath()
