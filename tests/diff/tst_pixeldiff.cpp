@@ -1,4 +1,5 @@
 #include "diff/pixeldiff.h"
+#include "render/pngdecoder.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -124,6 +125,7 @@ class TestPixelDiff final : public QObject
 private Q_SLOTS:
     void pixelmatchFixtures_data();
     void pixelmatchFixtures();
+    void decodedWithPngDecoder();
     void singlePixel_data();
     void singlePixel();
     void bandsGiveTheSameResult_data();
@@ -221,6 +223,26 @@ void TestPixelDiff::pixelmatchFixtures()
     for (const ChangeRegion &region : result.regions)
         inRegions += region.pixelCount;
     QCOMPARE(inRegions, result.mismatchCount);
+}
+
+// The pipeline the CLI and the compare view use: libspng (PngDecoder) straight into the buffers PixelDiff reads.
+void TestPixelDiff::decodedWithPngDecoder()
+{
+    const auto decode = [](const QString &name) {
+        QFile file(fixtureDir() + name);
+        return file.open(QIODevice::ReadOnly) ? PngDecoder().decode(file.readAll()) : DiagramImage();
+    };
+    const QJsonArray cases = expectations().value(u"cases").toArray();
+    QVERIFY(!cases.isEmpty());
+    for (const QJsonValue &value : cases) {
+        const QJsonObject c = value.toObject();
+        const DiagramImage a = decode(c.value(u"a").toString());
+        const DiagramImage b = decode(c.value(u"b").toString());
+        QVERIFY2(a.ok() && b.ok(), qPrintable(a.error + b.error));
+        const PixelDiffResult result = PixelDiff(optionsFrom(c.value(u"options").toObject())).compare(a.image, b.image);
+        QCOMPARE(result.mismatchCount, qint64(c.value(u"mismatch").toInt(-1)));
+        QCOMPARE(differingPixels(result.diffImage, loadRgba(c.value(u"diff").toString())), qint64(0));
+    }
 }
 
 void TestPixelDiff::singlePixel_data()
