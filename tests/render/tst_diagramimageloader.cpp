@@ -2,6 +2,7 @@
 
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QImageWriter>
 #include <QSignalSpy>
 #include <QTest>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void loadsByContentType_data();
     void loadsByContentType();
     void newerRequestSupersedesOlder();
+    void staleResultFinishingLastIsDropped();
     void cancelDropsTheResult();
     void eventLoopKeepsTickingDuringLargeDecode();
     void scalesToTargetSize();
@@ -137,6 +139,32 @@ void TestDiagramImageLoader::newerRequestSupersedesOlder()
     QCOMPARE(spy.at(0).at(0).toULongLong(), last);
     const auto image = spy.at(0).at(1).value<DiagramImage>();
     QCOMPARE(image.image.pixelColor(0, 0), QColor(Qt::blue));
+}
+
+// SVG rendering cannot be interrupted, so a superseded SVG still finishes — after the newer PNG was shown. Its
+// result must be thrown away, not replace the picture the user asked for last.
+void TestDiagramImageLoader::staleResultFinishingLastIsDropped()
+{
+    QFile sample(
+        QStringLiteral(CLOUDCRAFT_SHARED_DIR) + QStringLiteral("/samples/cloudcraft/export-aws-news-crawler.svg"));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray svg = sample.readAll();
+    DiagramImageLoader loader;
+    QSignalSpy spy(&loader, &DiagramImageLoader::loaded);
+    QElapsedTimer timer;
+    timer.start();
+    const quint64 stale = loader.load(svg, ImageFormat::Svg, RenderSize::scaled(3.0));
+    const quint64 wanted = loader.load(smallPng(Qt::green), ImageFormat::Png);
+    QVERIFY(spy.wait(20000));
+    const qint64 shownAfter = timer.elapsed();
+    QThreadPool::globalInstance()->waitForDone();
+    const qint64 staleDoneAfter = timer.elapsed();
+    QTest::qWait(100);
+    qInfo("newer PNG shown after %lld ms; stale SVG finished by %lld ms", shownAfter, staleDoneAfter);
+    QVERIFY(stale != wanted);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(0).toULongLong(), wanted);
+    QCOMPARE(spy.at(0).at(1).value<DiagramImage>().format, ImageFormat::Png);
 }
 
 void TestDiagramImageLoader::cancelDropsTheResult()
