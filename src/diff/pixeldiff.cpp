@@ -241,13 +241,10 @@ private:
 
         // What only one image has is a change by definition (the diagram grew or shrank there).
         const auto outside = [&](const Span &own, const RgbaView &image, const QRect &rect) {
-            std::vector<Span> pieces;
-            if (both.end <= both.begin) {
-                pieces.push_back(own);
-            } else {
-                pieces.push_back({own.begin, std::min(own.end, both.begin)});
-                pieces.push_back({std::max(own.begin, both.end), own.end});
-            }
+            // Left and right of the overlap (or the whole own span on rows the other image does not reach).
+            const bool crossesOverlap = both.end > both.begin;
+            const Span pieces[2] = {crossesOverlap ? Span{own.begin, std::min(own.end, both.begin)} : own,
+                                    crossesOverlap ? Span{std::max(own.begin, both.end), own.end} : Span{}};
             for (const Span &piece : pieces) {
                 if (piece.end <= piece.begin)
                     continue;
