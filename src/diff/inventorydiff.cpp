@@ -48,8 +48,10 @@ public:
                 if (key.isEmpty())
                     key = stringField(object, QLatin1StringView("resourceId"));
                 m_keyById.insert(id, key.isEmpty() ? id : key);
-                if (collection == u"groups")
+                if (collection == u"groups" && !m_groupsById.contains(id)) {
                     m_groupsById.insert(id, object);
+                    m_groupOrder.append(id);
+                }
             }
         }
         collectVpcs();
@@ -69,15 +71,17 @@ private:
     // Groups nest (VPC > security group > auto scaling group > instances), so membership is followed down.
     void collectVpcs()
     {
-        for (auto it = m_groupsById.cbegin(); it != m_groupsById.cend(); ++it) {
-            if (stringField(it.value(), QLatin1StringView("type")).compare(u"vpc", Qt::CaseInsensitive) != 0)
+        // Document order, so a resource drawn inside two VPC groups always lands in the first one.
+        for (const QString &vpcId : std::as_const(m_groupOrder)) {
+            const QJsonObject vpc = m_groupsById.value(vpcId);
+            if (stringField(vpc, QLatin1StringView("type")).compare(u"vpc", Qt::CaseInsensitive) != 0)
                 continue;
-            QString label = stringField(it.value(), QLatin1StringView("name"));
+            QString label = stringField(vpc, QLatin1StringView("name"));
             if (label.isEmpty())
-                label = it.key();
-            m_vpcById.insert(it.key(), label);
-            QList<QString> pending{it.key()};
-            QSet<QString> seen{it.key()};
+                label = vpcId;
+            m_vpcById.insert(vpcId, label);
+            QList<QString> pending{vpcId};
+            QSet<QString> seen{vpcId};
             while (!pending.isEmpty()) {
                 const QJsonObject group = m_groupsById.value(pending.takeFirst());
                 for (const QJsonValue &member : group.value(QLatin1StringView("nodes")).toArray()) {
@@ -142,6 +146,7 @@ private:
     QJsonObject m_data;
     QHash<QString, QString> m_keyById;
     QHash<QString, QJsonObject> m_groupsById;
+    QStringList m_groupOrder;
     QHash<QString, QString> m_vpcById;
     QHash<QString, QList<Item>> m_items;
 };
