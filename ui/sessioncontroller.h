@@ -8,11 +8,11 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QWidget>
 
 #include <memory>
 
 class QNetworkAccessManager;
-class QWidget;
 
 namespace Cloudcraft::Core {
 class ApiClient;

@@ -1,0 +1,143 @@
+// Composition root of Cloudcraft Desktop: builds the services once, injects them, shows the main window.
+
+#include "mainwindow.h"
+#include "previewcontroller.h"
+#include "prompter.h"
+#include "sessioncontroller.h"
+#include "uiresources.h"
+
+#include "api/requestscheduler.h"
+#include "auth/keychainsecretstore.h"
+#include "auth/keyservice.h"
+#include "auth/profilestore.h"
+
+#include <cloudcraft/version.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QIcon>
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Cloudcraft;
+
+namespace {
+
+struct Options
+{
+    QString profile;
+    QUrl apiUrl;
+    QString caFile;
+    QString screenshot;
+};
+
+/// Parses the command line; exits for --help, --version and usage errors.
+Options parseOptions(const QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Browse, inspect and present your Cloudcraft architecture diagrams."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QCoreApplication::translate("main", "Use the profile <name>."),
+                                     QStringLiteral("name"));
+    const QCommandLineOption apiUrl(QStringLiteral("api-url"),
+                                    QCoreApplication::translate("main", "Talk to the API at <url> (https only)."),
+                                    QStringLiteral("url"));
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    QCoreApplication::translate("main", "Also trust the CA certificates in <file>."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Save the main window to <file> once the first preview is shown, then quit."),
+        QStringLiteral("file"));
+    parser.addOptions({profile, apiUrl, caFile, screenshot});
+    parser.process(app);
+
+    Options options{parser.value(profile), {}, {}, parser.value(screenshot)};
+    if (parser.isSet(apiUrl)) {
+        options.apiUrl = QUrl(parser.value(apiUrl));
+        if (const auto error = Core::ProfileStore::validateApiUrl(options.apiUrl)) {
+            std::fprintf(stderr, "cloudcraft-desktop: %s\n", qPrintable(*error));
+            std::exit(2);
+        }
+    }
+    if (parser.isSet(caFile)) {
+        const QFileInfo info(parser.value(caFile));
+        if (!info.isReadable()) {
+            std::fprintf(stderr, "cloudcraft-desktop: the CA file %s cannot be read\n", qPrintable(info.filePath()));
+            std::exit(2);
+        }
+        options.caFile = info.absoluteFilePath();
+    }
+    if (!options.profile.isEmpty() && !Core::ProfileStore::isValidName(options.profile)) {
+        std::fprintf(stderr, "cloudcraft-desktop: \"%s\" is not a valid profile name\n", qPrintable(options.profile));
+        std::exit(2);
+    }
+    return options;
+}
+
+/// Saves the window once the first preview is on screen (or after a deadline) and quits; for docs and checks.
+void arrangeScreenshot(QApplication &app, Ui::MainWindow &window, const QString &file)
+{
+    auto save = [&app, &window, file](int exitCode) {
+        // Let the last layout and paint happen before grabbing.
+        QTimer::singleShot(400, &window, [&app, &window, file, exitCode] {
+            const bool saved = window.grab().save(file, "PNG");
+            if (!saved)
+                std::fprintf(stderr, "cloudcraft-desktop: could not write %s\n", qPrintable(file));
+            app.exit(saved ? exitCode : 1);
+        });
+    };
+    QObject::connect(window.previewController(), &Ui::PreviewController::previewLoaded, &window,
+                     [save](const QString &) { save(0); }, Qt::SingleShotConnection);
+    QObject::connect(window.previewController(), &Ui::PreviewController::previewFailed, &window,
+                     [save](const QString &, const QString &) { save(1); }, Qt::SingleShotConnection);
+    QTimer::singleShot(90000, &window, [save] { save(1); });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    cloudcraftInitUiResources();
+    QApplication::setApplicationName(QString::fromLatin1(kAppName));
+    QApplication::setApplicationDisplayName(QStringLiteral("Cloudcraft Desktop"));
+    QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
+    QApplication::setOrganizationDomain(QStringLiteral("cloudcraft.co"));
+    QApplication::setDesktopFileName(QString::fromLatin1(kAppId));
+    QApplication::setWindowIcon(QIcon::fromTheme(QString::fromLatin1(kAppId),
+                                                 QIcon(QStringLiteral(":/icons/co.cloudcraft.Desktop.svg"))));
+    const Options options = parseOptions(app);
+
+    // The services, one of each for the whole application.
+    QNetworkAccessManager network;
+    Core::RequestScheduler scheduler;
+    Core::ProfileStore profiles;
+    Core::KeychainSecretStore keychain;
+    Core::KeyService keys(profiles, keychain);
+    Ui::WidgetPrompter prompter;
+    const QString settingsPath =
+        QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/cloudcraft-desktop");
+    QDir().mkpath(settingsPath);
+    QSettings settings(settingsPath + QStringLiteral("/desktop.ini"), QSettings::IniFormat);
+
+    Ui::SessionController session({&network, &profiles, &keys, &scheduler, &prompter});
+    session.setEndpointOverride(options.apiUrl, options.caFile);
+
+    Ui::MainWindow window(session, prompter, &scheduler, settings);
+    window.restoreState();
+    if (!options.screenshot.isEmpty())
+        arrangeScreenshot(app, window, options.screenshot);
+    window.show();
+    session.start(options.profile);
+    return app.exec();
+}

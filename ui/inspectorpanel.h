@@ -1,0 +1,62 @@
+#pragma once
+
+#include "api/apitypes.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+class QFormLayout;
+class QStackedWidget;
+
+namespace Cloudcraft::Ui {
+
+/// What the blueprint or account in focus is: its facts (name, id, tags, team, dates, creator) and the resources it
+/// holds, counted by type. Read-only; the controllers feed it.
+class InspectorPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(InspectorPanel)
+
+public:
+    explicit InspectorPanel(QWidget *parent = nullptr);
+    ~InspectorPanel() override;
+
+    /// Display names for ids (team ids → team names, user ids → user names).
+    void setNames(const QHash<QString, QString> &names) { m_names = names; }
+
+    void showBlueprint(const Core::BlueprintSummary &summary);
+    /// The diagram document of the blueprint shown; fills the resource counts.
+    void setBlueprintData(const QJsonObject &document);
+    void setResourcesMessage(const QString &text);
+    void showAwsAccount(const Core::AwsAccount &account);
+    void showAzureAccount(const Core::AzureAccount &account);
+    void showNothing();
+
+    /// (type, count) rows currently shown, largest first (for tests and the status line).
+    QList<std::pair<QString, int>> resourceCounts() const;
+    QString fieldText(const QString &field) const;
+
+    /// Resource counts of a blueprint document: nodes by `type`, plus groups (VPCs, subnets...) by `type`.
+    static QList<std::pair<QString, int>> countResources(const QJsonObject &document);
+
+private:
+    void setFields(const QList<std::pair<QString, QString>> &fields);
+    QString nameFor(const QString &id) const;
+    QString dateText(const QDateTime &time) const;
+
+    QHash<QString, QString> m_names;
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    QWidget *m_fieldsBox = nullptr;
+    QFormLayout *m_fields = nullptr;
+    QHash<QString, QLabel *> m_fieldLabels;
+    QLabel *m_resourcesHeading = nullptr;
+    QTreeWidget *m_resources = nullptr;
+    QLabel *m_resourcesMessage = nullptr;
+    QLabel *m_empty = nullptr;
+};
+
+} // namespace Cloudcraft::Ui

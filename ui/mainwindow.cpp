@@ -1,0 +1,302 @@
+#include "mainwindow.h"
+
+#include "helpdialogs.h"
+#include "inspectorpanel.h"
+#include "navigatorpanel.h"
+#include "previewcontroller.h"
+#include "previewview.h"
+#include "prompter.h"
+#include "sessioncontroller.h"
+#include "statuspanel.h"
+#include "workspacecontroller.h"
+
+#include "models/accounttreemodel.h"
+#include "models/treeroles.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QIcon>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTreeView>
+
+namespace Cloudcraft::Ui {
+
+using namespace Core;
+
+namespace {
+const QString kGeometry = QStringLiteral("window/geometry");
+const QString kState = QStringLiteral("window/state");
+const QString kSplitter = QStringLiteral("window/splitter");
+const QString kGrouping = QStringLiteral("browser/grouping");
+const QString kSort = QStringLiteral("browser/sort");
+const QString kLastBlueprint = QStringLiteral("browser/lastBlueprint");
+} // namespace
+
+MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestScheduler *scheduler,
+                       QSettings &settings, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_prompter(prompter)
+    , m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setAccessibleName(tr("Cloudcraft Desktop"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/co.cloudcraft.Desktop.svg")));
+
+    m_workspace = new WorkspaceController(session, this);
+    m_navigator = new NavigatorPanel(m_workspace->blueprintModel(), m_workspace->accountModel(), this);
+    m_preview = new PreviewView(this);
+    m_inspector = new InspectorPanel(this);
+    m_previewController = new PreviewController(session, *m_workspace, m_preview, m_inspector, this);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setAccessibleName(tr("Main areas"));
+    m_splitter->addWidget(m_navigator);
+    m_splitter->addWidget(m_preview);
+    m_splitter->addWidget(m_inspector);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setCollapsible(1, false);
+    m_splitter->setSizes({300, 860, 300});
+    setCentralWidget(m_splitter);
+
+    m_status = new StatusPanel(statusBar(), session, scheduler, this);
+    buildMenus();
+    updateTitle();
+
+    connect(m_navigator, &NavigatorPanel::blueprintSelected, this, &MainWindow::onBlueprintSelected);
+    connect(m_navigator, &NavigatorPanel::accountSelected, this, &MainWindow::onAccountSelected);
+    connect(m_workspace, &WorkspaceController::loaded, this, &MainWindow::onWorkspaceLoaded);
+    connect(m_workspace, &WorkspaceController::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(m_workspace, &WorkspaceController::loadingChanged, this, [this](bool loading) {
+        if (loading)
+            statusBar()->showMessage(tr("Loading your blueprints and accounts…"));
+        else
+            statusBar()->clearMessage();
+    });
+    connect(m_previewController, &PreviewController::previewFailed, this,
+            [this](const QString &, const QString &message) { statusBar()->showMessage(message, 15000); });
+    connect(&m_session, &SessionController::signedIn, this, &MainWindow::updateTitle);
+    connect(&m_session, &SessionController::signedOut, this, &MainWindow::updateTitle);
+    connect(&m_session, &SessionController::notice, this, [this](const QString &text) {
+        m_prompter.message(this, Prompter::Severity::Warning, tr("Cloudcraft Desktop"), text);
+    });
+    m_session.setDialogParent(this);
+}
+
+MainWindow::~MainWindow() = default;
+
+QAction *MainWindow::addAction(QMenu *menu, const QString &text, const char *name, const QKeySequence &shortcut,
+                               const QString &iconName)
+{
+    QAction *action = menu->addAction(text);
+    action->setObjectName(QString::fromLatin1(name));
+    if (!shortcut.isEmpty()) {
+        action->setShortcut(shortcut);
+        m_shortcutActions.append(action);
+    }
+    if (!iconName.isEmpty())
+        action->setIcon(QIcon::fromTheme(iconName));
+    QMainWindow::addAction(action); // shortcuts keep working in full screen, with the menu bar hidden
+    return action;
+}
+
+void MainWindow::buildMenus()
+{
+    menuBar()->setObjectName(QStringLiteral("menuBar"));
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    connect(addAction(file, tr("&Reload"), "reloadAction", QKeySequence::Refresh, QStringLiteral("view-refresh")),
+            &QAction::triggered, m_workspace, &WorkspaceController::reload);
+    connect(addAction(file, tr("&Copy image"), "copyImageAction", QKeySequence(tr("Ctrl+Shift+C")),
+                      QStringLiteral("edit-copy")),
+            &QAction::triggered, this, &MainWindow::copyImage);
+    file->addSeparator();
+    connect(addAction(file, tr("&Quit"), "quitAction", QKeySequence::Quit, QStringLiteral("application-exit")),
+            &QAction::triggered, this, &QWidget::close);
+
+    m_profilesMenu = menuBar()->addMenu(tr("&Profiles"));
+    m_profilesMenu->setObjectName(QStringLiteral("profilesMenu"));
+    m_switchMenu = m_profilesMenu->addMenu(tr("&Switch to"));
+    m_switchMenu->setObjectName(QStringLiteral("switchProfileMenu"));
+    connect(m_switchMenu, &QMenu::aboutToShow, this, &MainWindow::fillProfilesMenu);
+    connect(addAction(m_profilesMenu, tr("&Add profile…"), "addProfileAction", {}, QStringLiteral("list-add")),
+            &QAction::triggered, this, &MainWindow::addProfile);
+    connect(addAction(m_profilesMenu, tr("&Replace API key…"), "replaceKeyAction", {}),
+            &QAction::triggered, this, [this] { m_session.openWelcome(); });
+    m_profilesMenu->addSeparator();
+    connect(addAction(m_profilesMenu, tr("Sign &out"), "signOutAction", {}, QStringLiteral("system-log-out")),
+            &QAction::triggered, this, [this] {
+                m_prompter.confirm(this, tr("Sign out"),
+                                   tr("Sign out of profile \"%1\" and remove its API key from this computer?")
+                                       .arg(m_session.profile().name),
+                                   tr("Sign out"), [this](bool yes) {
+                                       if (yes)
+                                           m_session.signOut();
+                                   });
+            });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));
+    QAction *zoomIn = addAction(view, tr("Zoom &in"), "zoomInAction", QKeySequence::ZoomIn, QStringLiteral("zoom-in"));
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    connect(zoomIn, &QAction::triggered, m_preview, &PreviewView::zoomIn);
+    connect(addAction(view, tr("Zoom &out"), "zoomOutAction", QKeySequence::ZoomOut, QStringLiteral("zoom-out")),
+            &QAction::triggered, m_preview, &PreviewView::zoomOut);
+    connect(addAction(view, tr("&Fit to window"), "fitAction", QKeySequence(tr("Ctrl+0")),
+                      QStringLiteral("zoom-fit-best")),
+            &QAction::triggered, m_preview, &PreviewView::fitToView);
+    connect(addAction(view, tr("&Actual size (100 %)"), "actualSizeAction", QKeySequence(tr("Ctrl+1")),
+                      QStringLiteral("zoom-original")),
+            &QAction::triggered, m_preview, &PreviewView::actualSize);
+    view->addSeparator();
+    QAction *inspector = addAction(view, tr("Show &inspector"), "toggleInspectorAction", QKeySequence(tr("Ctrl+I")));
+    inspector->setCheckable(true);
+    inspector->setChecked(true);
+    connect(inspector, &QAction::toggled, m_inspector, &QWidget::setVisible);
+    connect(addAction(view, tr("F&ull screen"), "fullScreenAction", QKeySequence(Qt::Key_F11),
+                      QStringLiteral("view-fullscreen")),
+            &QAction::triggered, this, &MainWindow::toggleFullScreen);
+    connect(addAction(view, tr("Find…"), "focusFilterAction", QKeySequence::Find, QStringLiteral("edit-find")),
+            &QAction::triggered, this, [this] {
+                m_navigator->filterField()->setFocus();
+                m_navigator->filterField()->selectAll();
+            });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(QStringLiteral("helpMenu"));
+    QAction *shortcuts = addAction(help, tr("&Keyboard shortcuts"), "shortcutsAction", QKeySequence(tr("?")));
+    shortcuts->setShortcuts({QKeySequence(tr("?")), QKeySequence(QKeySequence::HelpContents)});
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(addAction(help, tr("&About Cloudcraft Desktop"), "aboutAction", {}, QStringLiteral("help-about")),
+            &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::fillProfilesMenu()
+{
+    m_switchMenu->clear();
+    for (const QString &name : m_session.profileNames()) {
+        QAction *action = m_switchMenu->addAction(name);
+        action->setObjectName(QStringLiteral("profile_") + name);
+        action->setCheckable(true);
+        action->setChecked(name == m_session.profile().name && m_session.isSignedIn());
+        connect(action, &QAction::triggered, this, [this, name] { m_session.switchProfile(name); });
+    }
+}
+
+void MainWindow::addProfile()
+{
+    m_prompter.askText(this, tr("Add profile"), tr("Name of the new profile (letters, digits, dots, dashes):"),
+                       [this](const QString &name) { m_session.openWelcome(name); });
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_session.isSignedIn() && !m_session.user().name.isEmpty())
+        setWindowTitle(tr("Cloudcraft Desktop — %1").arg(m_session.profile().name));
+    else
+        setWindowTitle(tr("Cloudcraft Desktop"));
+}
+
+void MainWindow::onWorkspaceLoaded()
+{
+    m_navigator->expandGroups();
+    if (!m_lastBlueprint.isEmpty() && m_navigator->selectBlueprint(m_lastBlueprint))
+        return;
+    // First start: show something right away rather than an empty canvas.
+    if (m_previewController->currentBlueprint().isEmpty())
+        m_navigator->selectFirstBlueprint();
+    m_navigator->blueprintTree()->setFocus();
+}
+
+void MainWindow::onBlueprintSelected(const QString &id)
+{
+    m_lastBlueprint = id;
+    m_previewController->showBlueprint(id);
+}
+
+void MainWindow::onAccountSelected(const QModelIndex &index)
+{
+    const AccountTreeModel *model = m_workspace->accountModel();
+    if (const AwsAccount *aws = model->awsAccount(index)) {
+        m_inspector->setNames(m_workspace->names());
+        m_inspector->showAwsAccount(*aws);
+    } else if (const AzureAccount *azure = model->azureAccount(index)) {
+        m_inspector->setNames(m_workspace->names());
+        m_inspector->showAzureAccount(*azure);
+    }
+}
+
+void MainWindow::copyImage()
+{
+    if (m_preview->image().isNull()) {
+        statusBar()->showMessage(tr("There is no diagram image to copy yet."), 5000);
+        return;
+    }
+    QApplication::clipboard()->setImage(m_preview->image());
+    statusBar()->showMessage(tr("Diagram image copied: paste it into your slides."), 5000);
+}
+
+void MainWindow::toggleFullScreen()
+{
+    if (isFullScreen()) {
+        showNormal();
+        menuBar()->show();
+    } else {
+        showFullScreen();
+    }
+}
+
+void MainWindow::showShortcuts()
+{
+    auto *dialog = new ShortcutsDialog(m_shortcutActions, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::restoreState()
+{
+    if (!restoreGeometry(m_settings.value(kGeometry).toByteArray()))
+        resize(1400, 860);
+    QMainWindow::restoreState(m_settings.value(kState).toByteArray());
+    if (const QByteArray sizes = m_settings.value(kSplitter).toByteArray(); !sizes.isEmpty())
+        m_splitter->restoreState(sizes);
+    m_navigator->setGroupingIndex(m_settings.value(kGrouping, 0).toInt());
+    m_navigator->setSortIndex(m_settings.value(kSort, 0).toInt());
+    m_lastBlueprint = m_settings.value(kLastBlueprint).toString();
+}
+
+void MainWindow::saveState()
+{
+    m_settings.setValue(kGeometry, saveGeometry());
+    m_settings.setValue(kState, QMainWindow::saveState());
+    m_settings.setValue(kSplitter, m_splitter->saveState());
+    m_settings.setValue(kGrouping, m_navigator->groupingIndex());
+    m_settings.setValue(kSort, m_navigator->sortIndex());
+    m_settings.setValue(kLastBlueprint, m_lastBlueprint);
+    m_settings.sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Cloudcraft::Ui

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QMenu;
+class QSettings;
+class QSplitter;
+
+namespace Cloudcraft::Core {
+class RequestScheduler;
+}
+
+namespace Cloudcraft::Ui {
+
+class InspectorPanel;
+class NavigatorPanel;
+class PreviewController;
+class PreviewView;
+class Prompter;
+class SessionController;
+class StatusPanel;
+class WorkspaceController;
+
+/// The main window lays out the navigator (left), the preview (centre) and the inspector (right), builds the menus
+/// and connects them to the controllers that do the work. It remembers its geometry, splitter sizes, tree options
+/// and the last selected blueprint in `settings`.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    MainWindow(SessionController &session, Prompter &prompter, Core::RequestScheduler *scheduler,
+               QSettings &settings, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    NavigatorPanel *navigator() const { return m_navigator; }
+    PreviewView *preview() const { return m_preview; }
+    InspectorPanel *inspector() const { return m_inspector; }
+    WorkspaceController *workspace() const { return m_workspace; }
+    PreviewController *previewController() const { return m_previewController; }
+    StatusPanel *statusPanel() const { return m_status; }
+
+    /// Puts back the window geometry and state saved by the last session (call before show()).
+    void restoreState();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    QAction *addAction(QMenu *menu, const QString &text, const char *name, const QKeySequence &shortcut,
+                       const QString &iconName = {});
+    void fillProfilesMenu();
+    void addProfile();
+    void saveState();
+    void onWorkspaceLoaded();
+    void onBlueprintSelected(const QString &id);
+    void onAccountSelected(const QModelIndex &index);
+    void copyImage();
+    void toggleFullScreen();
+    void showShortcuts();
+    void showAbout();
+    void updateTitle();
+
+    SessionController &m_session;
+    Prompter &m_prompter;
+    QSettings &m_settings;
+    WorkspaceController *m_workspace = nullptr;
+    NavigatorPanel *m_navigator = nullptr;
+    PreviewView *m_preview = nullptr;
+    InspectorPanel *m_inspector = nullptr;
+    PreviewController *m_previewController = nullptr;
+    StatusPanel *m_status = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QMenu *m_profilesMenu = nullptr;
+    QMenu *m_switchMenu = nullptr;
+    QList<QAction *> m_shortcutActions;
+    QString m_lastBlueprint;
+};
+
+} // namespace Cloudcraft::Ui

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "api/apierror.h"
+#include "api/apitypes.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace Cloudcraft::Core {
+class AccountTreeModel;
+class ApiCall;
+class BlueprintTreeModel;
+} // namespace Cloudcraft::Core
+
+namespace Cloudcraft::Ui {
+
+class SessionController;
+
+/// Loads what the signed-in user can see (blueprints, teams, AWS and Azure accounts) through the session's
+/// ApiClient and feeds the tree models. Keeps the lists for lookups by id.
+class WorkspaceController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkspaceController)
+
+public:
+    explicit WorkspaceController(SessionController &session, QObject *parent = nullptr);
+    ~WorkspaceController() override;
+
+    Core::BlueprintTreeModel *blueprintModel() const { return m_blueprintModel; }
+    Core::AccountTreeModel *accountModel() const { return m_accountModel; }
+
+    bool isLoading() const { return m_pending > 0; }
+    const Core::BlueprintSummary *blueprint(const QString &id) const;
+    const QList<Core::BlueprintSummary> &blueprints() const { return m_blueprints; }
+    /// Team ids and user ids → display names (from /team members and /user/me).
+    QHash<QString, QString> names() const;
+
+public Q_SLOTS:
+    void reload();
+    void clear();
+
+Q_SIGNALS:
+    void loadingChanged(bool loading);
+    void loaded();
+    /// A list could not be loaded; one sentence for the user.
+    void failed(const QString &message);
+
+private:
+    void track(Core::ApiCall *call, void (WorkspaceController::*handler)(Core::ApiCall &));
+    void onBlueprints(Core::ApiCall &call);
+    void onTeams(Core::ApiCall &call);
+    void onAwsAccounts(Core::ApiCall &call);
+    void onAzureAccounts(Core::ApiCall &call);
+    void report(const Core::ApiError &error);
+    void finishOne();
+
+    SessionController &m_session;
+    Core::BlueprintTreeModel *m_blueprintModel;
+    Core::AccountTreeModel *m_accountModel;
+    QList<Core::BlueprintSummary> m_blueprints;
+    QList<Core::Team> m_teams;
+    QList<Core::AwsAccount> m_aws;
+    QList<Core::AzureAccount> m_azure;
+    QList<QPointer<Core::ApiCall>> m_calls;
+    int m_pending = 0;
+    bool m_reported = false;
+};
+
+} // namespace Cloudcraft::Ui
