@@ -23,7 +23,7 @@ enum class Architecture {
 struct ArchitectureParams
 {
     QString region = QStringLiteral("us-east-1");
-    int size = 1;                       ///< 0 small, 1 medium, 2 large: how many replicas/workers
+    int size = 1; ///< 0 small, 1 medium, 2 large: how many replicas/workers
     QString environment = QStringLiteral("prod");
 };
 
@@ -35,8 +35,8 @@ public:
     static QString slug(Architecture architecture);
     static bool isAzure(Architecture architecture);
     /// Blueprint `data` named `name`.
-    static QJsonObject build(Architecture architecture, const QString &name, const ArchitectureParams &params,
-                             Rng &rng);
+    static QJsonObject build(
+        Architecture architecture, const QString &name, const ArchitectureParams &params, Rng &rng);
 };
 
 } // namespace Cloudcraft::Emulator

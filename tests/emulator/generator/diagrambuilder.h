@@ -22,7 +22,7 @@ public:
     QString group(const QString &type, const QString &name, const QStringList &members, const QJsonObject &props = {});
     /// Adds a group with a fixed id (live inventories keep ids stable across scans).
     void groupWithId(const QString &id, const QString &type, const QString &name, const QStringList &members,
-                     const QJsonObject &props = {});
+        const QJsonObject &props = {});
     void edge(const QString &from, const QString &to, const QString &type = QStringLiteral("edge"));
     /// An automatic connection as live scans draw them: type "autoedge", id "<from>-<to>".
     void autoEdge(const QString &from, const QString &to);

@@ -22,7 +22,7 @@ struct Resource
     QString name;
     Tier tier = Tier::Private;
     QJsonObject props; ///< type-specific fields plus arn/resourceId
-    int slot = 0;      ///< fixed place in its tier's row, so scans only move what really changed
+    int slot = 0; ///< fixed place in its tier's row, so scans only move what really changed
 };
 
 /// Builds and mutates one region's resources; renders them as scan results.
@@ -36,7 +36,7 @@ public:
     {
         // Container ids are fixed for the whole scenario, like the VPC a real account keeps.
         m_vpcId = rng.uuid();
-        m_subnetIds = {rng.uuid(), rng.uuid(), rng.uuid()};
+        m_subnetIds = { rng.uuid(), rng.uuid(), rng.uuid() };
         m_sgId = rng.uuid();
         m_vpcName = (account.azure ? u"vnet-"_s : QString()) + account.environment + u"-"_s
             + (account.azure ? region : u"vpc"_s);
@@ -51,28 +51,29 @@ public:
             for (int i = 0; i < 2 + size; ++i)
                 addAzureVm();
             add(u"azuresql"_s, u"sqldb-"_s + m_account.environment, Tier::Data,
-                QJsonObject{{u"tier"_s, u"Standard"_s}, {u"instance"_s, u"S1"_s}});
+                QJsonObject { { u"tier"_s, u"Standard"_s }, { u"instance"_s, u"S1"_s } });
             add(u"azureredis"_s, u"redis-"_s + m_account.environment, Tier::Data, {});
             add(u"azureblob"_s, u"st"_s + m_account.environment + m_rng.hex(6), Tier::Outside, {});
             return;
         }
         add(u"elb"_s, m_account.environment + u"-web-alb"_s, Tier::Public,
-            QJsonObject{{u"elbType"_s, u"application"_s}, {u"lcu"_s, 2}});
-        add(u"natgateway"_s, m_account.environment + u"-nat"_s, Tier::Public, QJsonObject{{u"dataGb"_s, 100}});
+            QJsonObject { { u"elbType"_s, u"application"_s }, { u"lcu"_s, 2 } });
+        add(u"natgateway"_s, m_account.environment + u"-nat"_s, Tier::Public, QJsonObject { { u"dataGb"_s, 100 } });
         for (int i = 0; i < 2 + size; ++i)
             addEc2();
         add(u"lambda"_s, m_account.environment + u"-thumbnailer"_s, Tier::Private,
-            QJsonObject{{u"memory"_s, 512}, {u"mRequests"_s, 2}, {u"computeDuration"_s, 300}});
+            QJsonObject { { u"memory"_s, 512 }, { u"mRequests"_s, 2 }, { u"computeDuration"_s, 300 } });
         add(u"rds"_s, m_account.environment + u"-db"_s, Tier::Data,
-            QJsonObject{{u"engine"_s, u"postgres"_s}, {u"instanceType"_s, u"r5"_s}, {u"instanceSize"_s, u"large"_s},
-                        {u"role"_s, u"primary"_s}, {u"storage"_s, 200}, {u"multiAZ"_s, true}});
+            QJsonObject { { u"engine"_s, u"postgres"_s }, { u"instanceType"_s, u"r5"_s },
+                { u"instanceSize"_s, u"large"_s }, { u"role"_s, u"primary"_s }, { u"storage"_s, 200 },
+                { u"multiAZ"_s, true } });
         add(u"elasticache"_s, m_account.environment + u"-sessions"_s, Tier::Data,
-            QJsonObject{{u"engine"_s, u"redis"_s}, {u"instanceType"_s, u"cache.t3"_s}, {u"instanceSize"_s, u"medium"_s},
-                        {u"nodeCount"_s, 1}});
+            QJsonObject { { u"engine"_s, u"redis"_s }, { u"instanceType"_s, u"cache.t3"_s },
+                { u"instanceSize"_s, u"medium"_s }, { u"nodeCount"_s, 1 } });
         add(u"s3"_s, m_account.environment + u"-uploads-"_s + m_rng.hex(8), Tier::Outside,
-            QJsonObject{{u"volumeType"_s, u"Standard"_s}, {u"dataGb"_s, 420}});
+            QJsonObject { { u"volumeType"_s, u"Standard"_s }, { u"dataGb"_s, 420 } });
         add(u"dynamodb"_s, m_account.environment + u"-jobs"_s, Tier::Outside,
-            QJsonObject{{u"readUnits"_s, 10}, {u"writeUnits"_s, 5}, {u"datasetGb"_s, 3}});
+            QJsonObject { { u"readUnits"_s, 10 }, { u"writeUnits"_s, 5 }, { u"datasetGb"_s, 3 } });
     }
 
     /// Applies the change from step `step - 1` to `step`.
@@ -90,7 +91,7 @@ public:
                 addEc2();
                 if (step == 1)
                     add(u"sqs"_s, m_account.environment + u"-events"_s, Tier::Outside,
-                        QJsonObject{{u"requests"_s, 4}, {u"queueType"_s, u"standard"_s}});
+                        QJsonObject { { u"requests"_s, 4 }, { u"queueType"_s, u"standard"_s } });
                 change(u"ec2"_s, u"instanceSize"_s, QJsonValue(u"xlarge"_s), QJsonValue(u"2xlarge"_s));
             }
             return;
@@ -111,18 +112,18 @@ public:
         std::array<QStringList, 4> members;
         for (const Resource &resource : m_resources) {
             const int index = resource.slot;
-            const double row = resource.tier == Tier::Public    ? 0.0
-                : resource.tier == Tier::Private                ? 3.0
-                : resource.tier == Tier::Data                   ? 8.0
-                                                                : 11.5;
+            const double row = resource.tier == Tier::Public ? 0.0
+                : resource.tier == Tier::Private             ? 3.0
+                : resource.tier == Tier::Data                ? 8.0
+                                                             : 11.5;
             QJsonObject props = resource.props;
             props.insert(u"name"_s, resource.name);
             b.nodeWithId(resource.id, resource.type, 1.0 + 1.5 * (index % 8), row + 1.5 * (index / 8), props);
             members[static_cast<size_t>(resource.tier)] << resource.id;
         }
         const QString subnetType = m_account.azure ? u"azuresubnet"_s : u"subnet"_s;
-        const QStringList subnetNames{u"public"_s, u"private"_s, u"data"_s};
-        const Tier tiers[] = {Tier::Public, Tier::Private, Tier::Data};
+        const QStringList subnetNames { u"public"_s, u"private"_s, u"data"_s };
+        const Tier tiers[] = { Tier::Public, Tier::Private, Tier::Data };
         QStringList vpcMembers;
         for (int i = 0; i < 3; ++i) {
             const QStringList &ids = members[static_cast<size_t>(tiers[i])];
@@ -130,11 +131,11 @@ public:
                 continue;
             QJsonObject props;
             if (!m_account.azure) {
-                props.insert(u"arn"_s, QString(u"arn:aws:ec2:"_s + m_region + u':' + m_account.awsAccountNumber
-                                               + u":subnet/subnet-"_s + m_subnetIds.at(i).left(8)));
+                props.insert(u"arn"_s,
+                    QString(u"arn:aws:ec2:"_s + m_region + u':' + m_account.awsAccountNumber + u":subnet/subnet-"_s
+                        + m_subnetIds.at(i).left(8)));
             }
-            b.groupWithId(m_subnetIds.at(i), subnetType, m_account.environment + u'-' + subnetNames.at(i), ids,
-                          props);
+            b.groupWithId(m_subnetIds.at(i), subnetType, m_account.environment + u'-' + subnetNames.at(i), ids, props);
             vpcMembers << m_subnetIds.at(i);
         }
         QStringList webTier;
@@ -145,24 +146,25 @@ public:
         if (!webTier.isEmpty()) {
             QJsonObject props;
             if (!m_account.azure) {
-                props.insert(u"arn"_s, QString(u"arn:aws:ec2:"_s + m_region + u':' + m_account.awsAccountNumber
-                                               + u":security-group/sg-"_s + m_sgId.left(8)));
+                props.insert(u"arn"_s,
+                    QString(u"arn:aws:ec2:"_s + m_region + u':' + m_account.awsAccountNumber + u":security-group/sg-"_s
+                        + m_sgId.left(8)));
             }
-            b.groupWithId(m_sgId, m_account.azure ? u"azurensg"_s : u"sg"_s, m_account.environment + u"-web"_s,
-                          webTier, props);
+            b.groupWithId(
+                m_sgId, m_account.azure ? u"azurensg"_s : u"sg"_s, m_account.environment + u"-web"_s, webTier, props);
         }
         QJsonObject vpcProps;
         if (m_account.azure) {
             vpcProps.insert(u"resourceId"_s, azureId(u"Microsoft.Network/virtualNetworks"_s, m_vpcName));
         } else {
-            vpcProps.insert(u"arn"_s, QString(u"arn:aws:ec2:"_s + m_region + u':' + m_account.awsAccountNumber
-                                              + u":vpc/"_s + m_vpcCloudId));
+            vpcProps.insert(u"arn"_s,
+                QString(u"arn:aws:ec2:"_s + m_region + u':' + m_account.awsAccountNumber + u":vpc/"_s + m_vpcCloudId));
         }
         b.groupWithId(m_vpcId, m_account.azure ? u"azurevnet"_s : u"vpc"_s, m_vpcName, vpcMembers, vpcProps);
         connect(b);
         Q_UNUSED(step)
-        return b.liveData(m_account.name + u' ' + m_region, m_account.accountId,
-                          m_account.azure ? u"azure"_s : u"aws"_s);
+        return b.liveData(
+            m_account.name + u' ' + m_region, m_account.accountId, m_account.azure ? u"azure"_s : u"aws"_s);
     }
 
 private:
@@ -176,13 +178,13 @@ private:
     {
         if (m_account.azure) {
             static const QHash<QString, QString> providers = {
-                {u"azurevm"_s, u"Microsoft.Compute/virtualMachines"_s},
-                {u"azurelb"_s, u"Microsoft.Network/loadBalancers"_s},
-                {u"azureappgateway"_s, u"Microsoft.Network/applicationGateways"_s},
-                {u"azuresql"_s, u"Microsoft.Sql/servers/sql-"_s + m_account.environment + u"/databases"_s},
-                {u"azureredis"_s, u"Microsoft.Cache/Redis"_s},
-                {u"azureblob"_s, u"Microsoft.Storage/storageAccounts"_s},
-                {u"azurefunctions"_s, u"Microsoft.Web/sites"_s},
+                { u"azurevm"_s, u"Microsoft.Compute/virtualMachines"_s },
+                { u"azurelb"_s, u"Microsoft.Network/loadBalancers"_s },
+                { u"azureappgateway"_s, u"Microsoft.Network/applicationGateways"_s },
+                { u"azuresql"_s, u"Microsoft.Sql/servers/sql-"_s + m_account.environment + u"/databases"_s },
+                { u"azureredis"_s, u"Microsoft.Cache/Redis"_s },
+                { u"azureblob"_s, u"Microsoft.Storage/storageAccounts"_s },
+                { u"azurefunctions"_s, u"Microsoft.Web/sites"_s },
             };
             return azureId(providers.value(type, u"Microsoft.Resources/resources"_s), name);
         }
@@ -213,26 +215,24 @@ private:
     {
         props.insert(m_account.azure ? u"resourceId"_s : u"arn"_s, cloudIdentifier(type, name));
         const int slot = m_nextSlot[static_cast<size_t>(tier)]++;
-        m_resources.append(Resource{m_rng.uuid(), type, name, tier, props, slot});
+        m_resources.append(Resource { m_rng.uuid(), type, name, tier, props, slot });
     }
 
     void addEc2()
     {
         const int number = ++m_instanceCounter;
         add(u"ec2"_s, m_account.environment + u"-web-"_s + QString::number(number), Tier::Private,
-            QJsonObject{{u"instanceType"_s, u"m5"_s},
-                        {u"instanceSize"_s, u"large"_s},
-                        {u"platform"_s, u"linux"_s},
-                        {u"transparent"_s, false},
-                        {u"billingOptions"_s, QJsonObject{{u"type"_s, u"od"_s}, {u"utilization"_s, 1}}}});
+            QJsonObject { { u"instanceType"_s, u"m5"_s }, { u"instanceSize"_s, u"large"_s },
+                { u"platform"_s, u"linux"_s }, { u"transparent"_s, false },
+                { u"billingOptions"_s, QJsonObject { { u"type"_s, u"od"_s }, { u"utilization"_s, 1 } } } });
     }
 
     void addAzureVm()
     {
         const int number = ++m_instanceCounter;
         add(u"azurevm"_s, u"vm-"_s + m_account.environment + u"-web-"_s + QString::number(number), Tier::Private,
-            QJsonObject{{u"instance"_s, u"D2s_v3"_s}, {u"platform"_s, u"linux"_s}, {u"tier"_s, u"Standard"_s},
-                        {u"reservationTerm"_s, u"OnDemand"_s}});
+            QJsonObject { { u"instance"_s, u"D2s_v3"_s }, { u"platform"_s, u"linux"_s }, { u"tier"_s, u"Standard"_s },
+                { u"reservationTerm"_s, u"OnDemand"_s } });
     }
 
     /// Changes `key` on the first resource of `type`; if it already has `value`, uses `alternative`.
@@ -299,13 +299,13 @@ private:
     QString m_vpcName;
     QString m_vpcCloudId;
     int m_instanceCounter = 0;
-    std::array<int, 4> m_nextSlot{};
+    std::array<int, 4> m_nextSlot {};
 };
 
 } // namespace
 
-QJsonArray LiveInventory::scenario(const LiveAccountContext &account, const QString &region, int steps, int size,
-                                   Rng &rng)
+QJsonArray LiveInventory::scenario(
+    const LiveAccountContext &account, const QString &region, int steps, int size, Rng &rng)
 {
     RegionInventory inventory(account, region, rng);
     inventory.seed(size);

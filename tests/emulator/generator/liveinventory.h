@@ -11,8 +11,8 @@ namespace Cloudcraft::Emulator {
 struct LiveAccountContext
 {
     bool azure = false;
-    QString accountId;       ///< Cloudcraft account UUID
-    QString name;            ///< Cloudcraft account name
+    QString accountId; ///< Cloudcraft account UUID
+    QString name; ///< Cloudcraft account name
     QString awsAccountNumber;
     QString subscriptionId;
     QString resourceGroup;
@@ -27,8 +27,7 @@ class LiveInventory final
 {
 public:
     /// One blueprint `data` object per step (nodes carry `arn` on AWS, `resourceId` on Azure).
-    static QJsonArray scenario(const LiveAccountContext &account, const QString &region, int steps, int size,
-                               Rng &rng);
+    static QJsonArray scenario(const LiveAccountContext &account, const QString &region, int steps, int size, Rng &rng);
 };
 
 } // namespace Cloudcraft::Emulator

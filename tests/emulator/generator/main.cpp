@@ -40,13 +40,13 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Writes a Cloudcraft emulator workspace file (deterministic for a seed)."_s);
     parser.addHelpOption();
     parser.addOptions({
-        {u"blueprints"_s, u"Number of blueprints (default 5000)."_s, u"N"_s},
-        {u"accounts"_s, u"Number of cloud accounts, AWS and Azure (default 50)."_s, u"N"_s},
-        {u"steps"_s, u"Scenario steps per scanned region (default 3)."_s, u"N"_s},
-        {u"seed"_s, u"Random seed (default 1)."_s, u"N"_s},
-        {u"demo"_s, u"Write the demo workspace instead (ignores the counts)."_s},
-        {u"indent"_s, u"Indented JSON (default for --demo)."_s},
-        {{u"o"_s, u"output"_s}, u"Output file ('-' for stdout)."_s, u"FILE"_s},
+        { u"blueprints"_s, u"Number of blueprints (default 5000)."_s, u"N"_s },
+        { u"accounts"_s, u"Number of cloud accounts, AWS and Azure (default 50)."_s, u"N"_s },
+        { u"steps"_s, u"Scenario steps per scanned region (default 3)."_s, u"N"_s },
+        { u"seed"_s, u"Random seed (default 1)."_s, u"N"_s },
+        { u"demo"_s, u"Write the demo workspace instead (ignores the counts)."_s },
+        { u"indent"_s, u"Indented JSON (default for --demo)."_s },
+        { { u"o"_s, u"output"_s }, u"Output file ('-' for stdout)."_s, u"FILE"_s },
     });
     parser.process(app);
 

@@ -15,8 +15,7 @@ class Rng final
 public:
     explicit Rng(std::uint64_t seed)
         : m_state(seed)
-    {
-    }
+    { }
 
     std::uint64_t next()
     {
@@ -32,11 +31,7 @@ public:
     int between(int low, int high) { return low + below(high - low + 1); }
     bool chance(int percent) { return below(100) < percent; }
 
-    template<typename T>
-    const T &pick(const QList<T> &list)
-    {
-        return list.at(below(static_cast<int>(list.size())));
-    }
+    template <typename T> const T &pick(const QList<T> &list) { return list.at(below(static_cast<int>(list.size()))); }
 
     /// Random UUID v4 text.
     QString uuid()

@@ -47,7 +47,7 @@ Run generate(const QStringList &arguments, const QString &outputName = u"workspa
 
 QJsonObject parse(const QByteArray &json)
 {
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         qWarning() << "JSON error" << error.errorString() << "at" << error.offset;
@@ -58,7 +58,7 @@ QJsonObject parse(const QByteArray &json)
 QString danglingReference(const QJsonObject &data)
 {
     QSet<QString> ids;
-    for (const QString &key : {u"nodes"_s, u"groups"_s}) {
+    for (const QString &key : { u"nodes"_s, u"groups"_s }) {
         for (const QJsonValue &value : data.value(key).toArray()) {
             const QString id = value.toObject().value(u"id"_s).toString();
             if (id.isEmpty() || ids.contains(id))
@@ -115,8 +115,8 @@ void TestWorkspaceGenerator::countsAreExact()
     QFETCH(int, accounts);
     QFETCH(int, steps);
     QFETCH(int, expectedAzure);
-    const Run run = generate({u"--blueprints"_s, QString::number(blueprints), u"--accounts"_s,
-                              QString::number(accounts), u"--steps"_s, QString::number(steps), u"--seed"_s, u"7"_s});
+    const Run run = generate({ u"--blueprints"_s, QString::number(blueprints), u"--accounts"_s,
+        QString::number(accounts), u"--steps"_s, QString::number(steps), u"--seed"_s, u"7"_s });
     QVERIFY2(run.exitCode == 0, run.errors.constData());
     const QJsonObject workspace = parse(run.output);
     QCOMPARE(workspace.value(u"blueprints"_s).toArray().size(), blueprints);
@@ -124,7 +124,7 @@ void TestWorkspaceGenerator::countsAreExact()
     const QJsonArray azure = workspace.value(u"azureAccounts"_s).toArray();
     QCOMPARE(aws.size() + azure.size(), accounts);
     QCOMPARE(azure.size(), expectedAzure);
-    for (const QJsonArray &list : {aws, azure}) {
+    for (const QJsonArray &list : { aws, azure }) {
         for (const QJsonValue &account : list) {
             const QJsonObject regions = account.toObject().value(u"regions"_s).toObject();
             QVERIFY(!regions.isEmpty());
@@ -141,7 +141,7 @@ void TestWorkspaceGenerator::countsAreExact()
 
 void TestWorkspaceGenerator::sameSeedSameBytes()
 {
-    const QStringList arguments{u"--blueprints"_s, u"60"_s, u"--accounts"_s, u"6"_s, u"--seed"_s, u"42"_s};
+    const QStringList arguments { u"--blueprints"_s, u"60"_s, u"--accounts"_s, u"6"_s, u"--seed"_s, u"42"_s };
     const Run first = generate(arguments);
     const Run second = generate(arguments, u"other-name.json"_s);
     QCOMPARE(first.exitCode, 0);
@@ -149,19 +149,19 @@ void TestWorkspaceGenerator::sameSeedSameBytes()
     QVERIFY(!first.output.isEmpty());
     QVERIFY(first.output == second.output);
 
-    const Run otherSeed = generate({u"--blueprints"_s, u"60"_s, u"--accounts"_s, u"6"_s, u"--seed"_s, u"43"_s});
+    const Run otherSeed = generate({ u"--blueprints"_s, u"60"_s, u"--accounts"_s, u"6"_s, u"--seed"_s, u"43"_s });
     QCOMPARE(otherSeed.exitCode, 0);
     QVERIFY(otherSeed.output != first.output);
     // Different seeds give different keys and ids, not just a different order.
     const QJsonObject a = parse(first.output);
     const QJsonObject b = parse(otherSeed.output);
     QVERIFY(a.value(u"keys"_s).toArray().at(0).toObject().value(u"key"_s)
-            != b.value(u"keys"_s).toArray().at(0).toObject().value(u"key"_s));
+        != b.value(u"keys"_s).toArray().at(0).toObject().value(u"key"_s));
 }
 
 void TestWorkspaceGenerator::diagramsAndScansAreConsistent()
 {
-    const Run run = generate({u"--blueprints"_s, u"80"_s, u"--accounts"_s, u"10"_s, u"--seed"_s, u"3"_s});
+    const Run run = generate({ u"--blueprints"_s, u"80"_s, u"--accounts"_s, u"10"_s, u"--seed"_s, u"3"_s });
     QCOMPARE(run.exitCode, 0);
     const QJsonObject workspace = parse(run.output);
     QSet<QString> blueprintIds;
@@ -180,10 +180,10 @@ void TestWorkspaceGenerator::diagramsAndScansAreConsistent()
             types.insert(node.toObject().value(u"type"_s).toString());
     }
     QCOMPARE(blueprintIds.size(), 80);
-    for (const QString &type : {u"ec2"_s, u"rds"_s, u"s3"_s, u"lambda"_s, u"elb"_s, u"dynamodb"_s})
+    for (const QString &type : { u"ec2"_s, u"rds"_s, u"s3"_s, u"lambda"_s, u"elb"_s, u"dynamodb"_s })
         QVERIFY2(types.contains(type), qPrintable(type));
 
-    for (const QString &provider : {u"awsAccounts"_s, u"azureAccounts"_s}) {
+    for (const QString &provider : { u"awsAccounts"_s, u"azureAccounts"_s }) {
         for (const QJsonValue &value : workspace.value(provider).toArray()) {
             const QJsonObject account = value.toObject();
             const QString idField = provider == u"awsAccounts" ? u"arn"_s : u"resourceId"_s;
@@ -206,8 +206,8 @@ void TestWorkspaceGenerator::defaultSizeIsFast()
     QVERIFY2(run.elapsedMs < 30000, qPrintable(u"took %1 ms"_s.arg(run.elapsedMs)));
     const QJsonObject workspace = parse(run.output);
     QCOMPARE(workspace.value(u"blueprints"_s).toArray().size(), 5000);
-    const qsizetype accounts = workspace.value(u"awsAccounts"_s).toArray().size()
-        + workspace.value(u"azureAccounts"_s).toArray().size();
+    const qsizetype accounts
+        = workspace.value(u"awsAccounts"_s).toArray().size() + workspace.value(u"azureAccounts"_s).toArray().size();
     QCOMPARE(accounts, 50);
     QVERIFY(!workspace.value(u"azureAccounts"_s).toArray().isEmpty());
     qInfo("default workspace: %lld bytes in %lld ms", static_cast<long long>(run.output.size()), run.elapsedMs);
@@ -215,7 +215,7 @@ void TestWorkspaceGenerator::defaultSizeIsFast()
 
 void TestWorkspaceGenerator::demoModeReproducesTheCommittedDemo()
 {
-    const Run run = generate({u"--demo"_s});
+    const Run run = generate({ u"--demo"_s });
     QCOMPARE(run.exitCode, 0);
     QFile committed(QStringLiteral(CLOUDCRAFT_DEMO_WORKSPACE));
     QVERIFY2(committed.open(QIODevice::ReadOnly), qPrintable(committed.fileName()));
@@ -226,10 +226,10 @@ void TestWorkspaceGenerator::demoModeReproducesTheCommittedDemo()
 void TestWorkspaceGenerator::badArgumentsAreUsageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("not a number") << QStringList{u"--blueprints"_s, u"many"_s};
-    QTest::newRow("negative") << QStringList{u"--accounts"_s, u"-3"_s};
-    QTest::newRow("zero steps") << QStringList{u"--steps"_s, u"0"_s};
-    QTest::newRow("bad seed") << QStringList{u"--seed"_s, u"x1"_s};
+    QTest::newRow("not a number") << QStringList { u"--blueprints"_s, u"many"_s };
+    QTest::newRow("negative") << QStringList { u"--accounts"_s, u"-3"_s };
+    QTest::newRow("zero steps") << QStringList { u"--steps"_s, u"0"_s };
+    QTest::newRow("bad seed") << QStringList { u"--seed"_s, u"x1"_s };
 }
 
 void TestWorkspaceGenerator::badArgumentsAreUsageErrors()

@@ -10,7 +10,7 @@ struct WorkspaceOptions
 {
     int blueprints = 5000;
     int accounts = 50; ///< about 70 % AWS, the rest Azure
-    int steps = 3;     ///< scenario steps per scanned region
+    int steps = 3; ///< scenario steps per scanned region
     std::uint64_t seed = 1;
 };
 

@@ -16,8 +16,8 @@ struct BudgetLine
     QString region;
     int count = 1;
     double unitPrice = 0.0; ///< per component, in the requested currency and period
-    double cost = 0.0;      ///< unitPrice * count
-    QJsonObject node;       ///< the source component, for the detail columns
+    double cost = 0.0; ///< unitPrice * count
+    QJsonObject node; ///< the source component, for the detail columns
 };
 
 /// Prices blueprint components from a small fixed table (USD per month, then period and currency factors).

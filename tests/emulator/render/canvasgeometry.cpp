@@ -31,7 +31,7 @@ CanvasGeometry centred(const QRectF &bounds, const QSize &size, double scale)
     geometry.size = size;
     geometry.scale = scale;
     geometry.offset = QPointF((size.width() - bounds.width() * scale) / 2.0 - bounds.left() * scale,
-                              (size.height() - bounds.height() * scale) / 2.0 - bounds.top() * scale);
+        (size.height() - bounds.height() * scale) / 2.0 - bounds.top() * scale);
     return geometry;
 }
 
@@ -80,7 +80,7 @@ CanvasGeometry CanvasGeometry::forPage(const QRectF &sceneBounds, const QSizeF &
     geometry.size = QSize(qRound(page.width()), qRound(page.height()));
     geometry.scale = scale;
     geometry.offset = QPointF((page.width() - sceneBounds.width() * scale) / 2.0 - sceneBounds.left() * scale,
-                              (page.height() - sceneBounds.height() * scale) / 2.0 - sceneBounds.top() * scale);
+        (page.height() - sceneBounds.height() * scale) / 2.0 - sceneBounds.top() * scale);
     return geometry;
 }
 

@@ -7,8 +7,7 @@
 
 namespace Cloudcraft::Emulator {
 
-QByteArray DiagramRenderer::render(const QJsonObject &blueprintData, RenderFormat format,
-                                   const RenderOptions &options)
+QByteArray DiagramRenderer::render(const QJsonObject &blueprintData, RenderFormat format, const RenderOptions &options)
 {
     const DiagramScene scene = DiagramScene::build(blueprintData, options.theme);
     switch (format) {

@@ -12,8 +12,8 @@ enum class RenderFormat { Png, Svg, Pdf, MxGraph };
 struct RenderOptions
 {
     double scale = 1.0; ///< (0, 8]; multiplies the natural size; unused when width and height are both given
-    int width = 0;      ///< 0 = natural size; otherwise the literal output width (at most 8192)
-    int height = 0;     ///< 0 = natural size; otherwise the literal output height (at most 8192)
+    int width = 0; ///< 0 = natural size; otherwise the literal output width (at most 8192)
+    int height = 0; ///< 0 = natural size; otherwise the literal output height (at most 8192)
     bool grid = false;
     bool transparent = false;
     bool landscape = false;

@@ -21,8 +21,8 @@ namespace {
 using namespace BlueprintReader;
 
 constexpr double kUnit = DiagramScene::kUnit;
-constexpr int kMaxReferenceDepth = 8;       // relTo chains (and cycles) stop here
-constexpr double kNodeInset = 0.1;          // a node fills its grid tile minus this margin on each side
+constexpr int kMaxReferenceDepth = 8; // relTo chains (and cycles) stop here
+constexpr double kNodeInset = 0.1; // a node fills its grid tile minus this margin on each side
 
 /// Where the segment from the centre of `rect` towards `target` leaves the rectangle.
 QPointF exitPoint(const QRectF &rect, const QPointF &target)
@@ -46,8 +46,8 @@ QRectF shapeBounds(const SceneShape &shape)
         return shape.rect.adjusted(-shape.strokeWidth, -shape.strokeWidth, shape.strokeWidth, shape.strokeWidth);
     case SceneShape::Kind::Polygon:
     case SceneShape::Kind::Line:
-        return shape.points.boundingRect().adjusted(-shape.strokeWidth, -shape.strokeWidth, shape.strokeWidth,
-                                                    shape.strokeWidth);
+        return shape.points.boundingRect().adjusted(
+            -shape.strokeWidth, -shape.strokeWidth, shape.strokeWidth, shape.strokeWidth);
     }
     return {};
 }
@@ -90,8 +90,8 @@ public:
 private:
     void indexComponents()
     {
-        for (QLatin1StringView key : {"nodes"_L1, "groups"_L1, "surfaces"_L1, "text"_L1, "icons"_L1, "images"_L1,
-                                      "connectors"_L1}) {
+        for (QLatin1StringView key :
+            { "nodes"_L1, "groups"_L1, "surfaces"_L1, "text"_L1, "icons"_L1, "images"_L1, "connectors"_L1 }) {
             for (const QJsonObject &component : objectsOf(m_data, key)) {
                 const QString id = component.value(u"id").toString();
                 if (!id.isEmpty() && !m_components.contains(id))
@@ -156,7 +156,7 @@ private:
             depth = readNumber(node.value(u"depth"), 2.0, 0.25, 50.0);
         }
         const QRectF rect((origin.x() + kNodeInset) * kUnit, (origin.y() + kNodeInset) * kUnit,
-                          (width - 2 * kNodeInset) * kUnit, (depth - 2 * kNodeInset) * kUnit);
+            (width - 2 * kNodeInset) * kUnit, (depth - 2 * kNodeInset) * kUnit);
         m_nodeRects.insert(index, rect);
         const QString id = node.value(u"id").toString();
         if (!id.isEmpty() && !m_anchors.contains(id)) {
@@ -278,7 +278,7 @@ private:
                 rect = groupRect(key, visiting);
             }
             if (rect)
-                placed.append({i, *rect});
+                placed.append({ i, *rect });
         }
         // Larger containers behind smaller ones, so nesting (region > vpc > subnet > sg > asg) stays visible.
         std::stable_sort(placed.begin(), placed.end(), [](const Placed &a, const Placed &b) {
@@ -318,7 +318,7 @@ private:
         QRectF labelRect(rect.topLeft() + QPointF(5.0, 3.0), labelSize);
         for (int attempt = 0; attempt < 8; ++attempt) {
             const auto clash = std::find_if(m_groupLabels.cbegin(), m_groupLabels.cend(),
-                                            [&labelRect](const QRectF &placed) { return placed.intersects(labelRect); });
+                [&labelRect](const QRectF &placed) { return placed.intersects(labelRect); });
             if (clash == m_groupLabels.cend())
                 break;
             labelRect.moveLeft(clash->right() + 8.0);
@@ -362,8 +362,8 @@ private:
 
             const QString tag = RenderStyle::typeTag(type);
             const double tagPx = tag.size() > 4 ? 6.5 : 8.5;
-            addText({tag}, QPointF(rect.center().x(), rect.center().y() - tagPx * 0.625), tagPx,
-                    RenderStyle::contrastingText(fill), true, SceneShape::Align::Center);
+            addText({ tag }, QPointF(rect.center().x(), rect.center().y() - tagPx * 0.625), tagPx,
+                RenderStyle::contrastingText(fill), true, SceneShape::Align::Center);
 
             const QString id = node.value(u"id").toString();
             QString label = node.value(u"name").toString().trimmed();
@@ -373,15 +373,16 @@ private:
                 label = id.left(8);
             if (!label.isEmpty()) {
                 addText(textLines(label).mid(0, 2), QPointF(rect.center().x(), rect.bottom() + 2.0), 7.0,
-                        m_scene.textColor, false, SceneShape::Align::Center);
+                    m_scene.textColor, false, SceneShape::Align::Center);
             }
 
             SceneItem item;
             item.role = SceneItem::Role::Node;
             item.id = id;
             item.type = type;
-            item.label = node.value(u"name").toString().trimmed().isEmpty() ? QString(type + u' ' + id.left(8)).trimmed()
-                                                                             : label;
+            item.label = node.value(u"name").toString().trimmed().isEmpty()
+                ? QString(type + u' ' + id.left(8)).trimmed()
+                : label;
             item.rect = rect;
             item.fill = fill;
             item.stroke = box.stroke;
@@ -395,8 +396,9 @@ private:
             const std::optional<QPointF> origin = positionOf(icon);
             if (!origin)
                 continue;
-            const double size = readNumber(icon.value(u"iconSize"), readNumber(icon.value(u"size"), 3.0, 0.3, 60.0),
-                                           0.3, 60.0) / 3.0 * kUnit;
+            const double size
+                = readNumber(icon.value(u"iconSize"), readNumber(icon.value(u"size"), 3.0, 0.3, 60.0), 0.3, 60.0) / 3.0
+                * kUnit;
             const QRectF rect(*origin * kUnit, QSizeF(size, size));
             const QColor background = RenderStyle::parseColor(icon.value(u"background"));
             QColor color = RenderStyle::parseColor(icon.value(u"color"));
@@ -434,8 +436,8 @@ private:
             shape.strokeWidth = 1.0;
             shape.dashed = true;
             m_scene.shapes.append(shape);
-            addText({u"image"_s}, QPointF(rect.center().x(), rect.center().y() - 6.0), 9.0, QColor(0x7d, 0x89, 0x98),
-                    false, SceneShape::Align::Center);
+            addText({ u"image"_s }, QPointF(rect.center().x(), rect.center().y() - 6.0), 9.0, QColor(0x7d, 0x89, 0x98),
+                false, SceneShape::Align::Center);
             addRoleItem(SceneItem::Role::Image, image, rect, u"image"_s, shape.fill);
         }
     }
@@ -466,11 +468,9 @@ private:
                 continue;
             // Cloudcraft sizes text against a 64 px tile; keep the same proportion to our tile.
             const double fontPx = readNumber(text.value(u"textSize"), 25.0, 1.0, 112.0) * kUnit / 64.0;
-            QColor color = RenderStyle::parseColor(text.value(u"color"));
-            if (!color.isValid() || color.alpha() == 0)
-                color = m_scene.textColor;
-            const SceneShape &shape = addText(textLines(content), *origin * kUnit, fontPx, color, false,
-                                              SceneShape::Align::Left);
+            QColor color = readableOnTheme(RenderStyle::parseColor(text.value(u"color")), m_scene.textColor);
+            const SceneShape &shape
+                = addText(textLines(content), *origin * kUnit, fontPx, color, false, SceneShape::Align::Left);
             addRoleItem(SceneItem::Role::Text, text, shape.rect, content, QColor());
             m_scene.items.last().stroke = color;
         }
@@ -487,9 +487,8 @@ private:
             std::optional<QRectF> toRect = anchorRect(to);
             if (!fromRect || !toRect || from == to)
                 continue;
-            QColor color = RenderStyle::parseColor(edge.value(u"color"));
-            if (!color.isValid() || color.alpha() == 0)
-                color = m_scene.dark ? QColor(0xc0, 0xc6, 0xcc) : QColor(0x54, 0x5b, 0x64);
+            const QColor color = readableOnTheme(RenderStyle::parseColor(edge.value(u"color")),
+                m_scene.dark ? QColor(0xc0, 0xc6, 0xcc) : QColor(0x54, 0x5b, 0x64));
             const double width = readNumber(edge.value(u"width"), 2.0, 0.5, 20.0);
             const QJsonValue endCap = edge.value(u"endCap");
             const bool arrow = endCap.isUndefined() || endCap.isNull() ? edge.value(u"type").toString() != u"autoedge"
@@ -518,17 +517,28 @@ private:
             stroke.stroke = color;
             stroke.strokeWidth = width;
             stroke.dashed = sceneEdge.dashed;
-            stroke.points = QPolygonF({start, arrow ? end - direction * head * 0.8 : end});
+            stroke.points = QPolygonF({ start, arrow ? end - direction * head * 0.8 : end });
             m_scene.shapes.append(stroke);
             if (arrow) {
                 SceneShape tip;
                 tip.kind = SceneShape::Kind::Polygon;
                 tip.fill = color;
                 const QPointF base = end - direction * head;
-                tip.points = QPolygonF({end, base + normal * head * 0.5, base - normal * head * 0.5});
+                tip.points = QPolygonF({ end, base + normal * head * 0.5, base - normal * head * 0.5 });
                 m_scene.shapes.append(tip);
             }
         }
+    }
+
+    /// The stored colour, or `fallback` when it is missing, invisible, or (dark theme) too dark to read, as the
+    /// black edges and labels most light-theme blueprints carry would be.
+    QColor readableOnTheme(const QColor &stored, const QColor &fallback) const
+    {
+        if (!stored.isValid() || stored.alpha() == 0)
+            return fallback;
+        if (m_scene.dark && stored.lightnessF() < 0.3f)
+            return fallback;
+        return stored;
     }
 
     std::optional<QRectF> anchorRect(const QString &id)
@@ -551,7 +561,7 @@ private:
     }
 
     const SceneShape &addText(const QStringList &lines, const QPointF &anchor, double fontPx, const QColor &color,
-                              bool bold, SceneShape::Align align)
+        bool bold, SceneShape::Align align)
     {
         SceneShape text;
         text.kind = SceneShape::Kind::Text;
@@ -568,7 +578,7 @@ private:
     }
 
     void addRoleItem(SceneItem::Role role, const QJsonObject &component, const QRectF &rect, const QString &label,
-                     const QColor &fill)
+        const QColor &fill)
     {
         SceneItem item;
         item.role = role;

@@ -18,14 +18,14 @@ struct SceneShape
     enum class Align { Left, Center };
 
     Kind kind = Kind::Rect;
-    QRectF rect;       ///< Rect, Ellipse; for Text the estimated box (top-left is the anchor)
-    QPolygonF points;  ///< Polygon (closed), Line (open polyline)
-    QColor fill;       ///< invalid = no fill
-    QColor stroke;     ///< invalid = no stroke
+    QRectF rect; ///< Rect, Ellipse; for Text the estimated box (top-left is the anchor)
+    QPolygonF points; ///< Polygon (closed), Line (open polyline)
+    QColor fill; ///< invalid = no fill
+    QColor stroke; ///< invalid = no stroke
     double strokeWidth = 0.0;
     double radius = 0.0; ///< corner radius of a Rect
     bool dashed = false;
-    QStringList lines;   ///< Text lines
+    QStringList lines; ///< Text lines
     double fontPx = 0.0; ///< Text size in scene px
     bool bold = false;
     Align align = Align::Left;

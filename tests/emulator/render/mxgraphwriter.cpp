@@ -24,8 +24,8 @@ QString styleFor(const SceneItem &item)
     const QString stroke = item.stroke.isValid() ? TextFormat::hexColor(item.stroke) : u"none"_s;
     switch (item.role) {
     case SceneItem::Role::Node:
-        return u"rounded=1;whiteSpace=wrap;html=0;fillColor="_s + fill + u";strokeColor="_s
-            + stroke + u";verticalLabelPosition=bottom;verticalAlign=top;fontColor=#232f3e;"_s;
+        return u"rounded=1;whiteSpace=wrap;html=0;fillColor="_s + fill + u";strokeColor="_s + stroke
+            + u";verticalLabelPosition=bottom;verticalAlign=top;fontColor=#232f3e;"_s;
     case SceneItem::Role::Group:
         return u"rounded=1;container=1;collapsible=0;fillColor=none;verticalAlign=top;align=left;spacingLeft=4;"
                "strokeColor="_s
@@ -51,16 +51,16 @@ QByteArray mxGraph(const DiagramScene &scene)
     out.reserve(2048 + scene.items.size() * 300);
     const QString name = scene.title.isEmpty() ? u"Blueprint"_s : scene.title;
     out += u"<mxfile host=\"cloudcraft-emulator\" type=\"device\">\n<diagram id=\"cloudcraft\" name=\""_s
-        + xmlEscaped(name) + u"\">\n<mxGraphModel grid=\"1\" gridSize=\"10\" guides=\"1\" arrows=\"1\" page=\"0\">\n"
-                             "<root>\n<mxCell id=\"0\"/>\n<mxCell id=\"1\" parent=\"0\"/>\n"_s;
+        + xmlEscaped(name)
+        + u"\">\n<mxGraphModel grid=\"1\" gridSize=\"10\" guides=\"1\" arrows=\"1\" page=\"0\">\n"
+          "<root>\n<mxCell id=\"0\"/>\n<mxCell id=\"1\" parent=\"0\"/>\n"_s;
 
     // Blueprint ids may be missing, duplicated or hostile; cells get our own ids and edges map through them.
     QHash<QString, QString> cellForComponent;
     int counter = 0;
     // Surfaces and groups first, so draw.io stacks them behind the nodes as our own renderers do.
-    const SceneItem::Role order[] = {SceneItem::Role::Surface, SceneItem::Role::Group, SceneItem::Role::Node,
-                                     SceneItem::Role::Icon,    SceneItem::Role::Image, SceneItem::Role::Connector,
-                                     SceneItem::Role::Text};
+    const SceneItem::Role order[] = { SceneItem::Role::Surface, SceneItem::Role::Group, SceneItem::Role::Node,
+        SceneItem::Role::Icon, SceneItem::Role::Image, SceneItem::Role::Connector, SceneItem::Role::Text };
     for (SceneItem::Role role : order) {
         for (const SceneItem &item : scene.items) {
             if (item.role != role)
@@ -78,9 +78,8 @@ QByteArray mxGraph(const DiagramScene &scene)
         const QString target = cellForComponent.value(edge.to);
         if (source.isEmpty() || target.isEmpty())
             continue;
-        QString style = u"edgeStyle=none;html=0;strokeColor="_s + TextFormat::hexColor(edge.color)
-            + u";strokeWidth="_s + number(edge.width) + u";endArrow="_s + (edge.arrow ? u"classic"_s : u"none"_s)
-            + u';';
+        QString style = u"edgeStyle=none;html=0;strokeColor="_s + TextFormat::hexColor(edge.color) + u";strokeWidth="_s
+            + number(edge.width) + u";endArrow="_s + (edge.arrow ? u"classic"_s : u"none"_s) + u';';
         if (edge.dashed)
             style += u"dashed=1;"_s;
         out += u"<mxCell id=\"cell-"_s + QString::number(++counter) + u"\" style=\""_s + xmlEscaped(style)

@@ -18,10 +18,16 @@ constexpr double kPageMargin = 36.0; // half an inch
 QSizeF paperSize(const QString &name)
 {
     static const QHash<QString, QSizeF> sizes = {
-        {u"letter"_s, {612, 792}},   {u"legal"_s, {612, 1008}}, {u"tabloid"_s, {792, 1224}},
-        {u"ledger"_s, {1224, 792}},  {u"a0"_s, {2384, 3370}},   {u"a1"_s, {1684, 2384}},
-        {u"a2"_s, {1191, 1684}},     {u"a3"_s, {842, 1191}},    {u"a4"_s, {595, 842}},
-        {u"a5"_s, {420, 595}},
+        { u"letter"_s, { 612, 792 } },
+        { u"legal"_s, { 612, 1008 } },
+        { u"tabloid"_s, { 792, 1224 } },
+        { u"ledger"_s, { 1224, 792 } },
+        { u"a0"_s, { 2384, 3370 } },
+        { u"a1"_s, { 1684, 2384 } },
+        { u"a2"_s, { 1191, 1684 } },
+        { u"a3"_s, { 842, 1191 } },
+        { u"a4"_s, { 595, 842 } },
+        { u"a5"_s, { 420, 595 } },
     };
     return sizes.value(name.trimmed().toLower(), QSizeF(612, 792));
 }
@@ -40,11 +46,33 @@ QByteArray rgb(const QColor &color)
 QByteArray pdfString(const QString &text)
 {
     static const QHash<char16_t, uchar> winAnsiExtras = {
-        {0x20ac, 0x80}, {0x201a, 0x82}, {0x0192, 0x83}, {0x201e, 0x84}, {0x2026, 0x85}, {0x2020, 0x86},
-        {0x2021, 0x87}, {0x02c6, 0x88}, {0x2030, 0x89}, {0x0160, 0x8a}, {0x2039, 0x8b}, {0x0152, 0x8c},
-        {0x017d, 0x8e}, {0x2018, 0x91}, {0x2019, 0x92}, {0x201c, 0x93}, {0x201d, 0x94}, {0x2022, 0x95},
-        {0x2013, 0x96}, {0x2014, 0x97}, {0x02dc, 0x98}, {0x2122, 0x99}, {0x0161, 0x9a}, {0x203a, 0x9b},
-        {0x0153, 0x9c}, {0x017e, 0x9e}, {0x0178, 0x9f},
+        { 0x20ac, 0x80 },
+        { 0x201a, 0x82 },
+        { 0x0192, 0x83 },
+        { 0x201e, 0x84 },
+        { 0x2026, 0x85 },
+        { 0x2020, 0x86 },
+        { 0x2021, 0x87 },
+        { 0x02c6, 0x88 },
+        { 0x2030, 0x89 },
+        { 0x0160, 0x8a },
+        { 0x2039, 0x8b },
+        { 0x0152, 0x8c },
+        { 0x017d, 0x8e },
+        { 0x2018, 0x91 },
+        { 0x2019, 0x92 },
+        { 0x201c, 0x93 },
+        { 0x201d, 0x94 },
+        { 0x2022, 0x95 },
+        { 0x2013, 0x96 },
+        { 0x2014, 0x97 },
+        { 0x02dc, 0x98 },
+        { 0x2122, 0x99 },
+        { 0x0161, 0x9a },
+        { 0x203a, 0x9b },
+        { 0x0153, 0x9c },
+        { 0x017e, 0x9e },
+        { 0x0178, 0x9f },
     };
     QByteArray out = "(";
     for (const QChar c : text) {
@@ -76,8 +104,7 @@ public:
     ContentStream(const CanvasGeometry &canvas, const QColor &background)
         : m_canvas(canvas)
         , m_background(background)
-    {
-    }
+    { }
 
     void draw(const SceneShape &shape)
     {
@@ -163,10 +190,10 @@ private:
             point += ' ';
             return point;
         };
-        const QPointF curve[] = {{c.x() + rx, c.y() + ky}, {c.x() + kx, c.y() + ry}, {c.x(), c.y() + ry},
-                                 {c.x() - kx, c.y() + ry}, {c.x() - rx, c.y() + ky}, {c.x() - rx, c.y()},
-                                 {c.x() - rx, c.y() - ky}, {c.x() - kx, c.y() - ry}, {c.x(), c.y() - ry},
-                                 {c.x() + kx, c.y() - ry}, {c.x() + rx, c.y() - ky}, {c.x() + rx, c.y()}};
+        const QPointF curve[] = { { c.x() + rx, c.y() + ky }, { c.x() + kx, c.y() + ry }, { c.x(), c.y() + ry },
+            { c.x() - kx, c.y() + ry }, { c.x() - rx, c.y() + ky }, { c.x() - rx, c.y() }, { c.x() - rx, c.y() - ky },
+            { c.x() - kx, c.y() - ry }, { c.x(), c.y() - ry }, { c.x() + kx, c.y() - ry }, { c.x() + rx, c.y() - ky },
+            { c.x() + rx, c.y() } };
         m_out += pt(c.x() + rx, c.y());
         m_out += "m ";
         for (int i = 0; i < 12; ++i) {
@@ -191,8 +218,8 @@ private:
             const QString &line = shape.lines.at(i);
             // Helvetica averages about half an em per glyph; good enough to centre short labels.
             const double width = static_cast<double>(line.size()) * 0.52 * shape.fontPx;
-            const double x = shape.align == SceneShape::Align::Center ? shape.rect.center().x() - width / 2
-                                                                       : shape.rect.left();
+            const double x
+                = shape.align == SceneShape::Align::Center ? shape.rect.center().x() - width / 2 : shape.rect.left();
             const double baseline = shape.rect.top() + lineHeight * static_cast<double>(i) + shape.fontPx * 0.95;
             const QPointF p = m_canvas.map(QPointF(x, baseline));
             // The page is flipped (y down) by the outer cm, so flip the text matrix back.
@@ -231,8 +258,8 @@ QByteArray pdf(const DiagramScene &scene, const RenderOptions &options)
     objects << "<< /Type /Pages /Kids [3 0 R] /Count 1 >>";
     objects << "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 " + num(page.width()) + ' ' + num(page.height())
             + "] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>";
-    objects << "<< /Length " + QByteArray::number(compressed.size()) + " /Filter /FlateDecode >>\nstream\n"
-            + compressed + "\nendstream";
+    objects << "<< /Length " + QByteArray::number(compressed.size()) + " /Filter /FlateDecode >>\nstream\n" + compressed
+            + "\nendstream";
     objects << "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
     objects << "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>";
 

@@ -19,7 +19,7 @@ namespace Cloudcraft::Emulator::FormatWriters {
 namespace {
 
 constexpr int kDotsPerMeter = 3780; // 96 dpi, fixed so point sizes and the pHYs chunk never depend on a screen
-constexpr int kPngQuality = 60;     // Qt maps quality to a zlib level; fixed for identical bytes
+constexpr int kPngQuality = 60; // Qt maps quality to a zlib level; fixed for identical bytes
 
 void drawGrid(QPainter &painter, const DiagramScene &scene, const CanvasGeometry &canvas)
 {
@@ -55,7 +55,7 @@ QPen penFor(const SceneShape &shape)
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::MiterJoin);
     if (shape.dashed)
-        pen.setDashPattern({4.0, 3.0});
+        pen.setDashPattern({ 4.0, 3.0 });
     return pen;
 }
 
@@ -74,7 +74,7 @@ void drawText(QPainter &painter, const SceneShape &shape)
         const QString &line = shape.lines.at(i);
         if (shape.align == SceneShape::Align::Center) {
             const QRectF box(shape.rect.left() - shape.rect.width(), shape.rect.top() + lineHeight * i,
-                             shape.rect.width() * 3.0, lineHeight);
+                shape.rect.width() * 3.0, lineHeight);
             painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop | Qt::TextSingleLine, line);
         } else {
             painter.drawText(QPointF(shape.rect.left(), baseline), line);

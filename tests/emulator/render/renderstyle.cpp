@@ -55,17 +55,20 @@ TypeFamily familyOf(const QString &rawType)
     const QString type = rawType.toLower();
     if (type.startsWith(u"azure"))
         return TypeFamily::Azure;
-    if (startsWithAny(type, {u"ec2", u"lambda", u"ecs", u"eks", u"fargate", u"batch", u"lightsail", u"beanstalk",
-                             u"elasticbeanstalk", u"emr", u"sagemaker", u"glue", u"block"}))
+    if (startsWithAny(type,
+            { u"ec2", u"lambda", u"ecs", u"eks", u"fargate", u"batch", u"lightsail", u"beanstalk", u"elasticbeanstalk",
+                u"emr", u"sagemaker", u"glue", u"block" }))
         return TypeFamily::Compute;
-    if (startsWithAny(type, {u"s3", u"ebs", u"efs", u"fsx", u"glacier", u"backup", u"storagegateway", u"ecr"}))
+    if (startsWithAny(type, { u"s3", u"ebs", u"efs", u"fsx", u"glacier", u"backup", u"storagegateway", u"ecr" }))
         return TypeFamily::Storage;
-    if (startsWithAny(type, {u"rds", u"dynamodb", u"elasticache", u"redshift", u"docdb", u"neptune", u"aurora", u"es",
-                             u"opensearch", u"timestream", u"keyspaces", u"memorydb", u"athena"}))
+    if (startsWithAny(type,
+            { u"rds", u"dynamodb", u"elasticache", u"redshift", u"docdb", u"neptune", u"aurora", u"es", u"opensearch",
+                u"timestream", u"keyspaces", u"memorydb", u"athena" }))
         return TypeFamily::Database;
-    if (startsWithAny(type, {u"elb", u"alb", u"nlb", u"cloudfront", u"r53", u"route53", u"apigateway", u"natgateway",
-                             u"internetgateway", u"vpngateway", u"customergateway", u"vpcgateway", u"transitgateway",
-                             u"dxconnection", u"vpcendpoint", u"globalaccelerator", u"waf", u"shield"}))
+    if (startsWithAny(type,
+            { u"elb", u"alb", u"nlb", u"cloudfront", u"r53", u"route53", u"apigateway", u"natgateway",
+                u"internetgateway", u"vpngateway", u"customergateway", u"vpcgateway", u"transitgateway",
+                u"dxconnection", u"vpcendpoint", u"globalaccelerator", u"waf", u"shield" }))
         return TypeFamily::Network;
     return TypeFamily::Other;
 }
@@ -109,12 +112,24 @@ QString typeTag(const QString &rawType)
 {
     // Common long type names get the abbreviations engineers use, so the tag fits in a one-tile box.
     static const QHash<QString, QString> abbreviations = {
-        {u"internetgateway"_s, u"IGW"_s},   {u"natgateway"_s, u"NAT"_s},      {u"vpngateway"_s, u"VGW"_s},
-        {u"customergateway"_s, u"CGW"_s},   {u"transitgateway"_s, u"TGW"_s},  {u"vpcgateway"_s, u"VPCE"_s},
-        {u"vpcendpoint"_s, u"VPCE"_s},      {u"apigateway"_s, u"APIGW"_s},    {u"cloudfront"_s, u"CDN"_s},
-        {u"elasticache"_s, u"CACHE"_s},     {u"dynamodb"_s, u"DDB"_s},        {u"redshift"_s, u"RSHIFT"_s},
-        {u"dxconnection"_s, u"DX"_s},       {u"elasticbeanstalk"_s, u"EB"_s}, {u"azureappgateway"_s, u"APPGW"_s},
-        {u"azurefunctions"_s, u"FUNC"_s},   {u"azureappservice"_s, u"APP"_s}, {u"azurecosmosdb"_s, u"COSMOS"_s},
+        { u"internetgateway"_s, u"IGW"_s },
+        { u"natgateway"_s, u"NAT"_s },
+        { u"vpngateway"_s, u"VGW"_s },
+        { u"customergateway"_s, u"CGW"_s },
+        { u"transitgateway"_s, u"TGW"_s },
+        { u"vpcgateway"_s, u"VPCE"_s },
+        { u"vpcendpoint"_s, u"VPCE"_s },
+        { u"apigateway"_s, u"APIGW"_s },
+        { u"cloudfront"_s, u"CDN"_s },
+        { u"elasticache"_s, u"CACHE"_s },
+        { u"dynamodb"_s, u"DDB"_s },
+        { u"redshift"_s, u"RSHIFT"_s },
+        { u"dxconnection"_s, u"DX"_s },
+        { u"elasticbeanstalk"_s, u"EB"_s },
+        { u"azureappgateway"_s, u"APPGW"_s },
+        { u"azurefunctions"_s, u"FUNC"_s },
+        { u"azureappservice"_s, u"APP"_s },
+        { u"azurecosmosdb"_s, u"COSMOS"_s },
     };
     const auto known = abbreviations.constFind(rawType.trimmed().toLower());
     if (known != abbreviations.cend())
@@ -155,7 +170,7 @@ QColor flattened(const QColor &color, const QColor &background)
     const double a = color.alphaF();
     auto mix = [a](int front, int back) { return std::clamp(qRound(front * a + back * (1.0 - a)), 0, 255); };
     return QColor(mix(color.red(), background.red()), mix(color.green(), background.green()),
-                  mix(color.blue(), background.blue()));
+        mix(color.blue(), background.blue()));
 }
 
 } // namespace Cloudcraft::Emulator::RenderStyle

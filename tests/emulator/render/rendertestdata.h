@@ -26,7 +26,7 @@ inline QJsonObject node(const QString &id, const QString &type, double x, double
     QJsonObject object = extra;
     object.insert(u"id"_s, id);
     object.insert(u"type"_s, type);
-    object.insert(u"mapPos"_s, QJsonArray{x, y});
+    object.insert(u"mapPos"_s, QJsonArray { x, y });
     object.insert(u"region"_s, u"us-east-1"_s);
     return object;
 }
@@ -35,36 +35,36 @@ inline QJsonObject node(const QString &id, const QString &type, double x, double
 /// cannot move the canvas. "mover" has no edges and no group: changing it may only touch its own place.
 inline QJsonObject referenceBlueprint()
 {
-    QJsonArray nodes{
+    QJsonArray nodes {
         node(u"corner-nw"_s, u"r53"_s, 0, 0),
         node(u"corner-ne"_s, u"cloudfront"_s, 24, 0),
-        node(u"corner-sw"_s, u"s3"_s, 0, 18, {{u"dataGb"_s, 250}}),
+        node(u"corner-sw"_s, u"s3"_s, 0, 18, { { u"dataGb"_s, 250 } }),
         node(u"corner-se"_s, u"sqs"_s, 24, 18),
-        node(u"web-1"_s, u"ec2"_s, 4, 4, {{u"instanceType"_s, u"m5"_s}, {u"instanceSize"_s, u"large"_s}}),
-        node(u"web-2"_s, u"ec2"_s, 6, 4, {{u"instanceType"_s, u"m5"_s}, {u"instanceSize"_s, u"large"_s}}),
+        node(u"web-1"_s, u"ec2"_s, 4, 4, { { u"instanceType"_s, u"m5"_s }, { u"instanceSize"_s, u"large"_s } }),
+        node(u"web-2"_s, u"ec2"_s, 6, 4, { { u"instanceType"_s, u"m5"_s }, { u"instanceSize"_s, u"large"_s } }),
         node(u"lb"_s, u"elb"_s, 5, 1),
-        node(u"db"_s, u"rds"_s, 5, 8, {{u"instanceType"_s, u"db.r5"_s}, {u"instanceSize"_s, u"large"_s},
-                                         {u"engine"_s, u"postgres"_s}}),
+        node(u"db"_s, u"rds"_s, 5, 8,
+            { { u"instanceType"_s, u"db.r5"_s }, { u"instanceSize"_s, u"large"_s }, { u"engine"_s, u"postgres"_s } }),
         node(u"mover"_s, u"lambda"_s, 18, 5),
     };
-    QJsonArray groups{
-        QJsonObject{{u"id"_s, u"vpc-1"_s}, {u"type"_s, u"vpc"_s}, {u"name"_s, u"prod-vpc"_s},
-                    {u"nodes"_s, QJsonArray{u"web-1"_s, u"web-2"_s, u"db"_s}}, {u"padding"_s, 1.5}},
-        QJsonObject{{u"id"_s, u"asg-1"_s}, {u"type"_s, u"asg"_s}, {u"mapPos"_s, QJsonArray{4, 4}},
-                    {u"mapSize"_s, QJsonArray{3, 1}}, {u"nodes"_s, QJsonArray{u"web-1"_s, u"web-2"_s}}},
+    QJsonArray groups {
+        QJsonObject { { u"id"_s, u"vpc-1"_s }, { u"type"_s, u"vpc"_s }, { u"name"_s, u"prod-vpc"_s },
+            { u"nodes"_s, QJsonArray { u"web-1"_s, u"web-2"_s, u"db"_s } }, { u"padding"_s, 1.5 } },
+        QJsonObject { { u"id"_s, u"asg-1"_s }, { u"type"_s, u"asg"_s }, { u"mapPos"_s, QJsonArray { 4, 4 } },
+            { u"mapSize"_s, QJsonArray { 3, 1 } }, { u"nodes"_s, QJsonArray { u"web-1"_s, u"web-2"_s } } },
     };
-    QJsonArray edges{
-        QJsonObject{{u"id"_s, u"e1"_s}, {u"type"_s, u"edge"_s}, {u"from"_s, u"lb"_s}, {u"to"_s, u"web-1"_s}},
-        QJsonObject{{u"id"_s, u"e2"_s}, {u"type"_s, u"edge"_s}, {u"from"_s, u"web-1"_s}, {u"to"_s, u"db"_s},
-                    {u"endCap"_s, u"arrow"_s}, {u"color"_s, QJsonObject{{u"2d"_s, u"#000000"_s}}}},
+    QJsonArray edges {
+        QJsonObject { { u"id"_s, u"e1"_s }, { u"type"_s, u"edge"_s }, { u"from"_s, u"lb"_s }, { u"to"_s, u"web-1"_s } },
+        QJsonObject { { u"id"_s, u"e2"_s }, { u"type"_s, u"edge"_s }, { u"from"_s, u"web-1"_s }, { u"to"_s, u"db"_s },
+            { u"endCap"_s, u"arrow"_s }, { u"color"_s, QJsonObject { { u"2d"_s, u"#000000"_s } } } },
     };
-    QJsonArray surfaces{QJsonObject{{u"id"_s, u"zone-a"_s}, {u"type"_s, u"zone"_s}, {u"mapPos"_s, QJsonArray{3, 3}},
-                                    {u"mapSize"_s, QJsonArray{5, 7}}, {u"color"_s, u"#e8e8e8"_s}}};
-    QJsonArray text{QJsonObject{{u"id"_s, u"t1"_s}, {u"type"_s, u"isotext"_s}, {u"text"_s, u"Database"_s},
-                                {u"textSize"_s, 20},
-                                {u"mapPos"_s, QJsonObject{{u"relTo"_s, u"db"_s}, {u"offset"_s, QJsonArray{0, 1.5}}}}}};
-    return QJsonObject{{u"name"_s, u"Reference web app"_s}, {u"grid"_s, u"standard"_s}, {u"nodes"_s, nodes},
-                       {u"groups"_s, groups}, {u"edges"_s, edges}, {u"surfaces"_s, surfaces}, {u"text"_s, text}};
+    QJsonArray surfaces { QJsonObject { { u"id"_s, u"zone-a"_s }, { u"type"_s, u"zone"_s },
+        { u"mapPos"_s, QJsonArray { 3, 3 } }, { u"mapSize"_s, QJsonArray { 5, 7 } }, { u"color"_s, u"#e8e8e8"_s } } };
+    QJsonArray text { QJsonObject { { u"id"_s, u"t1"_s }, { u"type"_s, u"isotext"_s }, { u"text"_s, u"Database"_s },
+        { u"textSize"_s, 20 },
+        { u"mapPos"_s, QJsonObject { { u"relTo"_s, u"db"_s }, { u"offset"_s, QJsonArray { 0, 1.5 } } } } } };
+    return QJsonObject { { u"name"_s, u"Reference web app"_s }, { u"grid"_s, u"standard"_s }, { u"nodes"_s, nodes },
+        { u"groups"_s, groups }, { u"edges"_s, edges }, { u"surfaces"_s, surfaces }, { u"text"_s, text } };
 }
 
 inline QJsonObject withNode(QJsonObject data, const QString &id, const std::function<void(QJsonObject &)> &change)

@@ -21,8 +21,8 @@ QString paintAttributes(const SceneShape &shape)
         attributes += u" fill=\"none\""_s;
     }
     if (shape.stroke.isValid() && shape.stroke.alpha() > 0 && shape.strokeWidth > 0.0) {
-        attributes += u" stroke=\""_s + hexColor(shape.stroke) + u"\" stroke-width=\""_s + number(shape.strokeWidth)
-            + u'"';
+        attributes
+            += u" stroke=\""_s + hexColor(shape.stroke) + u"\" stroke-width=\""_s + number(shape.strokeWidth) + u'"';
         if (shape.stroke.alpha() < 255)
             attributes += u" stroke-opacity=\""_s + number(shape.stroke.alphaF(), 3) + u'"';
         if (shape.dashed)
@@ -109,9 +109,8 @@ QByteArray svg(const DiagramScene &scene, const CanvasGeometry &canvas, const Re
     for (const SceneShape &shape : scene.shapes) {
         switch (shape.kind) {
         case SceneShape::Kind::Rect:
-            out += u"<rect x=\""_s + number(shape.rect.x()) + u"\" y=\""_s + number(shape.rect.y())
-                + u"\" width=\""_s + number(shape.rect.width()) + u"\" height=\""_s + number(shape.rect.height())
-                + u'"';
+            out += u"<rect x=\""_s + number(shape.rect.x()) + u"\" y=\""_s + number(shape.rect.y()) + u"\" width=\""_s
+                + number(shape.rect.width()) + u"\" height=\""_s + number(shape.rect.height()) + u'"';
             if (shape.radius > 0.0)
                 out += u" rx=\""_s + number(shape.radius) + u'"';
             out += paintAttributes(shape) + u"/>\n"_s;
@@ -132,8 +131,8 @@ QByteArray svg(const DiagramScene &scene, const CanvasGeometry &canvas, const Re
             break;
         }
     }
-    out += u"</g>\n<rect fill=\"none\" id=\"interactionLayer\" x=\"0\" y=\"0\" width=\""_s + width
-        + u"\" height=\""_s + height + u"\"/>\n</svg>\n"_s;
+    out += u"</g>\n<rect fill=\"none\" id=\"interactionLayer\" x=\"0\" y=\"0\" width=\""_s + width + u"\" height=\""_s
+        + height + u"\"/>\n</svg>\n"_s;
     return out.toUtf8();
 }
 

@@ -74,7 +74,7 @@ void TestDiagramRenderer::identicalInputGivesIdenticalBytes_data()
 {
     QTest::addColumn<RenderFormat>("format");
     QTest::addColumn<bool>("grid");
-    for (RenderFormat format : {RenderFormat::Png, RenderFormat::Svg, RenderFormat::Pdf, RenderFormat::MxGraph}) {
+    for (RenderFormat format : { RenderFormat::Png, RenderFormat::Svg, RenderFormat::Pdf, RenderFormat::MxGraph }) {
         QTest::newRow(qPrintable(formatName(format))) << format << false;
         QTest::newRow(qPrintable(formatName(format) + u"-grid"_s)) << format << true;
     }
@@ -225,7 +225,8 @@ void TestDiagramRenderer::absurdOptionsAreClamped()
     tallest.height = 9000;
     QCOMPARE(renderImage(referenceBlueprint(), tallest).size(), QSize(32, 8192));
 
-    for (double scale : {0.0, -4.0, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity()}) {
+    for (double scale :
+        { 0.0, -4.0, std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::infinity() }) {
         RenderOptions odd;
         odd.scale = scale;
         const QImage image = renderImage(referenceBlueprint(), odd);
@@ -267,8 +268,18 @@ void TestDiagramRenderer::darkThemeAndGridChangeTheBackground()
     const QImage darkImage = renderImage(referenceBlueprint(), dark);
     QVERIFY(qGray(darkImage.pixel(0, 0)) < 64);
 
+    // Black edges and labels of a light diagram stay readable on the dark background: no near-black pixels.
+    int nearBlack = 0;
+    for (int y = 0; y < darkImage.height(); ++y) {
+        for (int x = 0; x < darkImage.width(); ++x) {
+            const QRgb p = darkImage.pixel(x, y);
+            nearBlack += std::max({ qRed(p), qGreen(p), qBlue(p) }) < 12 ? 1 : 0;
+        }
+    }
+    QCOMPARE(nearBlack, 0);
+
     QJsonObject storedDark = referenceBlueprint();
-    storedDark.insert(u"theme"_s, QJsonObject{{u"base"_s, u"dark"_s}});
+    storedDark.insert(u"theme"_s, QJsonObject { { u"base"_s, u"dark"_s } });
     QCOMPARE(renderImage(storedDark).pixel(0, 0), darkImage.pixel(0, 0));
 
     RenderOptions grid;
@@ -286,7 +297,7 @@ void TestDiagramRenderer::localChangeOnlyTouchesItsPlace_data()
     using Change = std::function<QJsonObject(const QJsonObject &)>;
     QTest::addColumn<Change>("change");
     QTest::newRow("moved") << Change([](const QJsonObject &d) {
-        return withNode(d, u"mover"_s, [](QJsonObject &n) { n.insert(u"mapPos"_s, QJsonArray{18, 13}); });
+        return withNode(d, u"mover"_s, [](QJsonObject &n) { n.insert(u"mapPos"_s, QJsonArray { 18, 13 }); });
     });
     QTest::newRow("renamed") << Change([](const QJsonObject &d) {
         return withNode(d, u"mover"_s, [](QJsonObject &n) { n.insert(u"name"_s, u"resize-images"_s); });
@@ -326,8 +337,10 @@ void TestDiagramRenderer::localChangeOnlyTouchesItsPlace()
     const QRect newPlace = oldPlace.translated(0, 8 * 40);
     const QRect allowed = oldPlace.united(newPlace).adjusted(-8, -8, 8, 8);
     QVERIFY2(allowed.contains(changed),
-             qPrintable(u"changed %1,%2 %3x%4 outside the node's places"_s.arg(changed.x()).arg(changed.y())
-                            .arg(changed.width()).arg(changed.height())));
+        qPrintable(u"changed %1,%2 %3x%4 outside the node's places"_s.arg(changed.x())
+                       .arg(changed.y())
+                       .arg(changed.width())
+                       .arg(changed.height())));
     // Far away nothing moved: the left half of the picture holds the rest of the diagram, byte for byte.
     const QRect farAway(0, 0, before.width() / 2, before.height());
     QCOMPARE(after.copy(farAway), before.copy(farAway));
@@ -338,8 +351,8 @@ void TestDiagramRenderer::textIsDrawnInPng()
     QJsonObject data = referenceBlueprint();
     const QImage before = renderImage(data);
     QJsonArray text = data.value(u"text"_s).toArray();
-    text.append(QJsonObject{{u"id"_s, u"t2"_s}, {u"type"_s, u"isotext"_s}, {u"text"_s, u"Hello world"_s},
-                            {u"textSize"_s, 30}, {u"mapPos"_s, QJsonArray{10, 14}}, {u"color"_s, u"#d32f2f"_s}});
+    text.append(QJsonObject { { u"id"_s, u"t2"_s }, { u"type"_s, u"isotext"_s }, { u"text"_s, u"Hello world"_s },
+        { u"textSize"_s, 30 }, { u"mapPos"_s, QJsonArray { 10, 14 } }, { u"color"_s, u"#d32f2f"_s } });
     data.insert(u"text"_s, text);
     const QImage after = renderImage(data);
     const QRect changed = differingArea(before, after);
@@ -359,7 +372,7 @@ void TestDiagramRenderer::samplesRenderInEveryFormat_data()
 {
     QTest::addColumn<QString>("path");
     const QDir samples(sharedDir() + u"/samples/cloudcraft"_s);
-    const QStringList files = samples.entryList({u"blueprint-*.json"_s}, QDir::Files, QDir::Name);
+    const QStringList files = samples.entryList({ u"blueprint-*.json"_s }, QDir::Files, QDir::Name);
     QVERIFY2(!files.isEmpty(), qPrintable(u"no samples in "_s + samples.absolutePath()));
     for (const QString &file : files)
         QTest::newRow(qPrintable(file)) << samples.filePath(file);
@@ -370,7 +383,7 @@ void TestDiagramRenderer::samplesRenderInEveryFormat()
     QFETCH(QString, path);
     const QJsonObject data = readBlueprintData(path);
     QVERIFY(!data.isEmpty());
-    for (RenderFormat format : {RenderFormat::Png, RenderFormat::Svg, RenderFormat::Pdf, RenderFormat::MxGraph}) {
+    for (RenderFormat format : { RenderFormat::Png, RenderFormat::Svg, RenderFormat::Pdf, RenderFormat::MxGraph }) {
         RenderOptions options;
         options.grid = true;
         const QByteArray bytes = DiagramRenderer::render(data, format, options);
@@ -418,10 +431,10 @@ void TestDiagramRenderer::brokenDocumentsDoNotCrash_data()
 void TestDiagramRenderer::brokenDocumentsDoNotCrash()
 {
     QFETCH(QByteArray, json);
-    QJsonParseError error{};
+    QJsonParseError error {};
     const QJsonObject data = QJsonDocument::fromJson(json, &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
-    for (RenderFormat format : {RenderFormat::Png, RenderFormat::Svg, RenderFormat::Pdf, RenderFormat::MxGraph}) {
+    for (RenderFormat format : { RenderFormat::Png, RenderFormat::Svg, RenderFormat::Pdf, RenderFormat::MxGraph }) {
         verifyWellFormed(format, DiagramRenderer::render(data, format, {}));
         if (QTest::currentTestFailed())
             QFAIL(qPrintable(u"format "_s + formatName(format)));
@@ -438,11 +451,11 @@ void TestDiagramRenderer::svgEscapesBlueprintText()
         n.insert(u"color"_s, u"#fff\" onload=\"alert(2)"_s);
     });
     QJsonArray text = data.value(u"text"_s).toArray();
-    text.append(QJsonObject{{u"text"_s, u"]]><!ENTITY x \u0001\u0008 bell"_s}, {u"mapPos"_s, QJsonArray{2, 2}},
-                            {u"color"_s, u"red\"/><script>"_s}});
+    text.append(QJsonObject { { u"text"_s, u"]]><!ENTITY x \u0001\u0008 bell"_s }, { u"mapPos"_s, QJsonArray { 2, 2 } },
+        { u"color"_s, u"red\"/><script>"_s } });
     data.insert(u"text"_s, text);
 
-    for (RenderFormat format : {RenderFormat::Svg, RenderFormat::MxGraph}) {
+    for (RenderFormat format : { RenderFormat::Svg, RenderFormat::MxGraph }) {
         const QByteArray bytes = DiagramRenderer::render(data, format, {});
         QString error;
         QVERIFY2(xmlIsWellFormed(bytes, &error), qPrintable(error));
@@ -475,7 +488,7 @@ void TestDiagramRenderer::svgDrawsLikePngWithLibrsvg()
     options.height = 600;
     options.grid = true;
     QProcess process;
-    process.start(rsvg, {u"--format=png"_s});
+    process.start(rsvg, { u"--format=png"_s });
     QVERIFY(process.waitForStarted());
     process.write(DiagramRenderer::render(referenceBlueprint(), RenderFormat::Svg, options));
     process.closeWriteChannel();
@@ -491,8 +504,8 @@ void TestDiagramRenderer::svgDrawsLikePngWithLibrsvg()
         for (int x = 0; x < fromPng.width(); ++x) {
             const QRgb a = fromPng.pixel(x, y);
             const QRgb b = fromSvg.pixel(x, y);
-            const int delta = std::max({qAbs(qRed(a) - qRed(b)), qAbs(qGreen(a) - qGreen(b)), qAbs(qBlue(a) - qBlue(b)),
-                                        qAbs(qAlpha(a) - qAlpha(b))});
+            const int delta = std::max({ qAbs(qRed(a) - qRed(b)), qAbs(qGreen(a) - qGreen(b)),
+                qAbs(qBlue(a) - qBlue(b)), qAbs(qAlpha(a) - qAlpha(b)) });
             different += delta > 64 ? 1 : 0;
         }
     }
@@ -572,7 +585,7 @@ void TestDiagramRenderer::pdfStructureIsValid()
         QCOMPARE(entry.size(), 19); // plus the newline: 20 bytes per entry
         const qsizetype offset = entry.left(10).toLongLong();
         QVERIFY2(pdf.mid(offset).startsWith(QByteArray(QByteArray::number(object) + " 0 obj")),
-                 qPrintable(u"object %1 not at %2"_s.arg(object).arg(offset)));
+            qPrintable(u"object %1 not at %2"_s.arg(object).arg(offset)));
     }
     QVERIFY(pdf.contains("/Root 1 0 R"));
     // The stream length is what it claims.
@@ -596,13 +609,13 @@ void TestDiagramRenderer::pdfRendersWithPoppler()
     RenderOptions options;
     options.paperSize = u"A4"_s;
     options.landscape = true;
-    const QJsonObject data = withNode(referenceBlueprint(), u"mover"_s,
-                                      [](QJsonObject &n) { n.insert(u"name"_s, u"Ünïcødé (parens) \\ done"_s); });
+    const QJsonObject data = withNode(
+        referenceBlueprint(), u"mover"_s, [](QJsonObject &n) { n.insert(u"name"_s, u"Ünïcødé (parens) \\ done"_s); });
     file.write(DiagramRenderer::render(data, RenderFormat::Pdf, options));
     file.close();
     QProcess process;
-    process.start(pdftoppm, {u"-png"_s, u"-r"_s, u"36"_s, u"-singlefile"_s, file.fileName(),
-                             dir.filePath(u"page"_s)});
+    process.start(
+        pdftoppm, { u"-png"_s, u"-r"_s, u"36"_s, u"-singlefile"_s, file.fileName(), dir.filePath(u"page"_s) });
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), 0);
     QVERIFY2(process.readAllStandardError().isEmpty(), "poppler reports no syntax errors");
@@ -623,7 +636,7 @@ void TestDiagramRenderer::pdfRendersWithPoppler()
     if (pdftotext.isEmpty())
         return;
     QProcess extract;
-    extract.start(pdftotext, {u"-enc"_s, u"UTF-8"_s, file.fileName(), u"-"_s});
+    extract.start(pdftotext, { u"-enc"_s, u"UTF-8"_s, file.fileName(), u"-"_s });
     QVERIFY(extract.waitForFinished(30000));
     const QString text = QString::fromUtf8(extract.readAllStandardOutput());
     QVERIFY2(text.contains(u"Ünïcødé (parens) \\ done"_s), qPrintable(text));
@@ -635,10 +648,10 @@ void TestDiagramRenderer::budgetCsvHeaderAndRows()
     const QByteArray csv = DiagramRenderer::budgetCsv(referenceBlueprint(), {});
     const QList<QByteArray> lines = csv.split('\n');
     QCOMPARE(lines.value(0),
-             QByteArray("category,type,region,count,unitPrice,cost,instanceType,instanceSize,platform,role,engine,"
-                        "storage,dataGb,snapshots,volume,iops,memory,mRequests,computeDuration,readUnits,writeUnits,"
-                        "readConsistency,shards,putUnits,extendedRetention,emailsOut,requests,notifications,"
-                        "notificationType,cache,apiCalls,tier,instance"));
+        QByteArray("category,type,region,count,unitPrice,cost,instanceType,instanceSize,platform,role,engine,"
+                   "storage,dataGb,snapshots,volume,iops,memory,mRequests,computeDuration,readUnits,writeUnits,"
+                   "readConsistency,shards,putUnits,extendedRetention,emailsOut,requests,notifications,"
+                   "notificationType,cache,apiCalls,tier,instance"));
     QCOMPARE(lines.last(), QByteArray()); // ends with a newline
     // All nine reference nodes are billable.
     QCOMPARE(lines.size() - 2, 9);
@@ -657,8 +670,8 @@ void TestDiagramRenderer::budgetCsvHeaderAndRows()
     QVERIFY(fields.at(5).toDouble() > 10.0 && fields.at(5).toDouble() < 1000.0);
 
     // Values with commas and quotes are quoted.
-    const QJsonObject tricky = withNode(referenceBlueprint(), u"web-1"_s,
-                                        [](QJsonObject &n) { n.insert(u"region"_s, u"eu,\"west\""_s); });
+    const QJsonObject tricky
+        = withNode(referenceBlueprint(), u"web-1"_s, [](QJsonObject &n) { n.insert(u"region"_s, u"eu,\"west\""_s); });
     QVERIFY(DiagramRenderer::budgetCsv(tricky, {}).contains("Compute,ec2,\"eu,\"\"west\"\"\",1,"));
 }
 
@@ -687,8 +700,9 @@ void TestDiagramRenderer::budgetCsvPeriodCurrencyAndRate()
     QVERIFY(inEuros > 0.5 * monthly && inEuros < monthly);
 
     QJsonObject reserved = withNode(referenceBlueprint(), u"web-1"_s, [](QJsonObject &n) {
-        n.insert(u"billingOptions"_s, QJsonObject{{u"type"_s, u"ri"_s}, {u"leaseContractLength"_s, 12},
-                                                  {u"purchaseOption"_s, u"All Upfront"_s}});
+        n.insert(u"billingOptions"_s,
+            QJsonObject {
+                { u"type"_s, u"ri"_s }, { u"leaseContractLength"_s, 12 }, { u"purchaseOption"_s, u"All Upfront"_s } });
     });
     BudgetOptions stated;
     stated.rate = u"stated"_s;

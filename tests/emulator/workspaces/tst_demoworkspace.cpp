@@ -101,7 +101,7 @@ void TestDemoWorkspace::initTestCase()
 {
     QFile file(QStringLiteral(CLOUDCRAFT_DEMO_WORKSPACE));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
-    QJsonParseError error{};
+    QJsonParseError error {};
     m_workspace = QJsonDocument::fromJson(file.readAll(), &error).object();
     QCOMPARE(error.error, QJsonParseError::NoError);
     for (const QJsonValue &user : m_workspace.value(u"users"_s).toArray())
@@ -121,7 +121,7 @@ void TestDemoWorkspace::keysAndUsers()
         QVERIFY(!user.value(u"name"_s).toString().isEmpty());
         QVERIFY(user.value(u"email"_s).toString().contains(u'@'));
         QVERIFY(user.value(u"settings"_s).isObject());
-        for (const QString &field : {u"createdAt"_s, u"updatedAt"_s, u"accessedAt"_s})
+        for (const QString &field : { u"createdAt"_s, u"updatedAt"_s, u"accessedAt"_s })
             QVERIFY2(isTimestamp(user.value(field)), qPrintable(field));
         QVERIFY(user.value(u"createdAt"_s).toString() <= user.value(u"updatedAt"_s).toString());
     }
@@ -138,7 +138,7 @@ void TestDemoWorkspace::keysAndUsers()
         access.insert(key.value(u"access"_s).toString());
         values.insert(key.value(u"key"_s).toString());
     }
-    QCOMPARE(access, (QSet<QString>{u"read-write"_s, u"read"_s}));
+    QCOMPARE(access, (QSet<QString> { u"read-write"_s, u"read"_s }));
     QCOMPARE(values.size(), 2);
 }
 
@@ -151,7 +151,7 @@ void TestDemoWorkspace::teams()
         QVERIFY(isUuid(team.value(u"id"_s)));
         QVERIFY(isUuid(team.value(u"customerId"_s)));
         QVERIFY(!team.value(u"name"_s).toString().isEmpty());
-        for (const QString &field : {u"visible"_s, u"crossOrganizational"_s, u"externalSharing"_s})
+        for (const QString &field : { u"visible"_s, u"crossOrganizational"_s, u"externalSharing"_s })
             QVERIFY2(team.value(field).isBool(), qPrintable(field));
         QVERIFY(isTimestamp(team.value(u"createdAt"_s)) && isTimestamp(team.value(u"updatedAt"_s)));
         QVERIFY(!team.value(u"role"_s).toString().isEmpty());
@@ -188,7 +188,7 @@ void TestDemoWorkspace::blueprints()
         QVERIFY(blueprint.value(u"tags"_s).isArray() || blueprint.value(u"tags"_s).isNull());
         for (const QJsonValue &tag : blueprint.value(u"tags"_s).toArray())
             tags.insert(tag.toString());
-        for (const QString &acl : {u"readAccess"_s, u"writeAccess"_s}) {
+        for (const QString &acl : { u"readAccess"_s, u"writeAccess"_s }) {
             const QJsonValue entries = blueprint.value(acl);
             QVERIFY2(entries.isArray() || entries.isNull(), qPrintable(name));
             for (const QJsonValue &entry : entries.toArray()) {
@@ -237,8 +237,8 @@ void TestDemoWorkspace::blueprintDiagramsAreConsistent()
                 QVERIFY2(ids.contains(member.toString()), qPrintable(name));
         }
     }
-    for (const QString &type : {u"ec2"_s, u"rds"_s, u"s3"_s, u"lambda"_s, u"elb"_s, u"dynamodb"_s, u"eks"_s,
-                                u"cloudfront"_s, u"azurevm"_s})
+    for (const QString &type :
+        { u"ec2"_s, u"rds"_s, u"s3"_s, u"lambda"_s, u"elb"_s, u"dynamodb"_s, u"eks"_s, u"cloudfront"_s, u"azurevm"_s })
         QVERIFY2(types.contains(type), qPrintable(type));
 }
 
@@ -252,8 +252,10 @@ void TestDemoWorkspace::awsAccounts()
         QVERIFY(isUuid(account.value(u"id"_s)));
         QVERIFY(!account.value(u"name"_s).toString().isEmpty());
         QVERIFY(QRegularExpression(u"^arn:aws:iam::\\d{12}:role/[\\w+=,.@-]+$"_s)
-                    .match(account.value(u"roleArn"_s).toString()).hasMatch());
-        QCOMPARE(account.value(u"externalId"_s), m_workspace.value(u"iamParameters"_s).toObject().value(u"externalId"_s));
+                    .match(account.value(u"roleArn"_s).toString())
+                    .hasMatch());
+        QCOMPARE(
+            account.value(u"externalId"_s), m_workspace.value(u"iamParameters"_s).toObject().value(u"externalId"_s));
         QVERIFY(account.value(u"readAccess"_s).isArray() && account.value(u"writeAccess"_s).isArray());
         QVERIFY(isTimestamp(account.value(u"createdAt"_s)) && isTimestamp(account.value(u"updatedAt"_s)));
         QVERIFY(m_userIds.contains(account.value(u"CreatorId"_s).toString()));
@@ -283,7 +285,7 @@ void TestDemoWorkspace::azureAccount()
     const QJsonArray accounts = m_workspace.value(u"azureAccounts"_s).toArray();
     QCOMPARE(accounts.size(), 1);
     const QJsonObject account = accounts.at(0).toObject();
-    for (const QString &field : {u"id"_s, u"applicationId"_s, u"directoryId"_s, u"subscriptionId"_s})
+    for (const QString &field : { u"id"_s, u"applicationId"_s, u"directoryId"_s, u"subscriptionId"_s })
         QVERIFY2(isUuid(account.value(field)), qPrintable(field));
     QCOMPARE(account.value(u"source"_s).toString(), u"azure"_s);
     const QString secret = account.value(u"clientSecret"_s).toString();
@@ -298,7 +300,7 @@ void TestDemoWorkspace::azureAccount()
             for (const QJsonValue &node : step.toObject().value(u"nodes"_s).toArray()) {
                 QVERIFY(node.toObject().value(u"type"_s).toString().startsWith(u"azure"_s));
                 QVERIFY2(node.toObject().value(u"resourceId"_s).toString().startsWith(prefix),
-                         qPrintable(node.toObject().value(u"resourceId"_s).toString()));
+                    qPrintable(node.toObject().value(u"resourceId"_s).toString()));
             }
         }
     }
@@ -311,7 +313,7 @@ void TestDemoWorkspace::scenarioHasThreeStepsWithRealChanges()
     QVERIFY(isTimestamp(scenario.value(u"startTime"_s)));
     QVERIFY(scenario.value(u"stepMinutes"_s).toInt() > 0);
     int regionsChecked = 0;
-    for (const QString &provider : {u"awsAccounts"_s, u"azureAccounts"_s}) {
+    for (const QString &provider : { u"awsAccounts"_s, u"azureAccounts"_s }) {
         for (const QJsonValue &account : m_workspace.value(provider).toArray()) {
             const QJsonObject regions = account.toObject().value(u"regions"_s).toObject();
             for (auto it = regions.begin(); it != regions.end(); ++it) {
@@ -332,8 +334,8 @@ void TestDemoWorkspace::scenarioHasThreeStepsWithRealChanges()
                     const QJsonObject data = step.toObject();
                     QVERIFY(!data.value(u"groups"_s).toArray().isEmpty());
                     QVERIFY(!data.value(u"edges"_s).toArray().isEmpty());
-                    QVERIFY(data.value(u"liveAccount"_s).toObject().value(u"id"_s)
-                            == account.toObject().value(u"id"_s));
+                    QVERIFY(
+                        data.value(u"liveAccount"_s).toObject().value(u"id"_s) == account.toObject().value(u"id"_s));
                 }
                 ++regionsChecked;
             }
@@ -353,7 +355,7 @@ void TestDemoWorkspace::iamParametersAndPolicies()
     QVERIFY(url.contains(accountId) && url.contains(iam.value(u"externalId"_s).toString()));
 
     const QJsonObject policies = m_workspace.value(u"iamPolicies"_s).toObject();
-    for (const QString &kind : {u"custom"_s, u"minimal"_s}) {
+    for (const QString &kind : { u"custom"_s, u"minimal"_s }) {
         const QJsonObject policy = policies.value(kind).toObject();
         QCOMPARE(policy.value(u"Version"_s).toString(), u"2012-10-17"_s);
         const QJsonArray statements = policy.value(u"Statement"_s).toArray();
@@ -364,8 +366,14 @@ void TestDemoWorkspace::iamParametersAndPolicies()
         }
     }
     // custom is the broad wildcard policy, minimal the resource-scoped one.
-    const QJsonArray customActions = policies.value(u"custom"_s).toObject().value(u"Statement"_s).toArray().at(0)
-                                         .toObject().value(u"Action"_s).toArray();
+    const QJsonArray customActions = policies.value(u"custom"_s)
+                                         .toObject()
+                                         .value(u"Statement"_s)
+                                         .toArray()
+                                         .at(0)
+                                         .toObject()
+                                         .value(u"Action"_s)
+                                         .toArray();
     QVERIFY(customActions.size() >= 40);
     QVERIFY(customActions.contains(u"ec2:Describe*"_s));
     bool scoped = false;
@@ -382,7 +390,7 @@ void TestDemoWorkspace::everythingRenders()
     QList<QJsonObject> diagrams;
     for (const QJsonValue &value : m_workspace.value(u"blueprints"_s).toArray())
         diagrams << value.toObject().value(u"data"_s).toObject();
-    for (const QString &provider : {u"awsAccounts"_s, u"azureAccounts"_s}) {
+    for (const QString &provider : { u"awsAccounts"_s, u"azureAccounts"_s }) {
         for (const QJsonValue &account : m_workspace.value(provider).toArray()) {
             for (const QJsonValue &scans : account.toObject().value(u"regions"_s).toObject()) {
                 for (const QJsonValue &step : scans.toArray())
@@ -397,10 +405,16 @@ void TestDemoWorkspace::everythingRenders()
         QVERIFY2(DiagramRenderer::budgetCsv(data, {}).count('\n') >= 3, "priced components in every diagram");
     }
     // Scans of consecutive steps draw differently (the scenario is visible in exports).
-    const QJsonArray steps = m_workspace.value(u"awsAccounts"_s).toArray().at(0).toObject().value(u"regions"_s)
-                                 .toObject().value(u"us-east-1"_s).toArray();
+    const QJsonArray steps = m_workspace.value(u"awsAccounts"_s)
+                                 .toArray()
+                                 .at(0)
+                                 .toObject()
+                                 .value(u"regions"_s)
+                                 .toObject()
+                                 .value(u"us-east-1"_s)
+                                 .toArray();
     QVERIFY(DiagramRenderer::render(steps.at(0).toObject(), RenderFormat::Svg, {})
-            != DiagramRenderer::render(steps.at(1).toObject(), RenderFormat::Svg, {}));
+        != DiagramRenderer::render(steps.at(1).toObject(), RenderFormat::Svg, {}));
 #else
     QSKIP("renderer library not built");
 #endif
