@@ -32,9 +32,19 @@ HttpConnection::HttpConnection(QTcpSocket *socket, QString listener, QObject *pa
             m_dripTimer->stop();
         deleteLater();
     });
+    // Queued: bytesWritten is emitted from inside the TLS backend's transmit loop, and writing from there again
+    // re-enters it; when the peer has gone meanwhile, the nested call frees the SSL object under the outer one.
     connect(socket, &QTcpSocket::bytesWritten, this, [this] {
         if (m_state == State::Writing && m_response.useGenerated)
             pumpGenerated();
+    }, Qt::QueuedConnection);
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        // The peer went away (or TLS failed): stop producing output; disconnected() cleans up.
+        if (m_state != State::Closed && m_socket && m_socket->state() != QAbstractSocket::ConnectedState) {
+            m_state = State::Closed;
+            if (m_dripTimer)
+                m_dripTimer->stop();
+        }
     });
     // Data may already be buffered by the time the server hands the socket over.
     QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
@@ -226,7 +236,7 @@ void HttpConnection::writeHead(bool withContentLength, qint64 contentLength, boo
 
 void HttpConnection::startResponse()
 {
-    if (!m_socket || m_state != State::Writing)
+    if (!canWrite() || m_state != State::Writing)
         return;
     const bool noBody = m_response.status == 204 || m_response.status == 304 || m_request.method == "HEAD";
     const qint64 bodySize = m_response.useGenerated ? m_response.generated.size() : m_response.body.size();
@@ -280,13 +290,18 @@ void HttpConnection::startResponse()
     }
 }
 
+bool HttpConnection::canWrite() const
+{
+    return m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
 void HttpConnection::pumpGenerated()
 {
-    if (!m_socket || m_state != State::Writing)
+    if (!canWrite() || m_state != State::Writing)
         return;
     const GeneratedBody &body = m_response.generated;
     const qint64 total = body.size();
-    while (m_generatedOffset < total && m_socket->bytesToWrite() < kMaxQueuedBytes) {
+    while (canWrite() && m_generatedOffset < total && m_socket->bytesToWrite() < kMaxQueuedBytes) {
         QByteArray slice;
         qint64 offset = m_generatedOffset;
         const qint64 prefixEnd = body.prefix.size();
@@ -310,7 +325,7 @@ void HttpConnection::pumpGenerated()
         else
             m_socket->write(slice);
     }
-    if (m_generatedOffset >= total) {
+    if (canWrite() && m_generatedOffset >= total) {
         if (m_generatedChunked)
             m_socket->write("0\r\n\r\n");
         finishResponse();
@@ -319,7 +334,7 @@ void HttpConnection::pumpGenerated()
 
 void HttpConnection::dripNext()
 {
-    if (!m_socket || m_state != State::Writing) {
+    if (!canWrite() || m_state != State::Writing) {
         m_dripTimer->stop();
         return;
     }
@@ -335,7 +350,7 @@ void HttpConnection::dripNext()
 
 void HttpConnection::finishResponse()
 {
-    if (!m_socket)
+    if (!canWrite())
         return;
     m_socket->flush();
     if (m_response.closeAfter) {

@@ -46,6 +46,7 @@ private:
     void dripNext();
     void finishResponse();
     void closeConnection();
+    bool canWrite() const;
 
     QPointer<QTcpSocket> m_socket;
     QString m_listener;

@@ -41,6 +41,8 @@ bool installSignalHandlers(QCoreApplication *app)
         [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
         app->quit();
     });
+    // A client that hangs up mid-answer must not kill the server.
+    ::signal(SIGPIPE, SIG_IGN);
     struct sigaction action = {};
     action.sa_handler = onSignal;
     sigemptyset(&action.sa_mask);

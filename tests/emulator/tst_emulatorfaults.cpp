@@ -35,6 +35,8 @@ private Q_SLOTS:
     void oversize_data();
     void oversize();
     void gzipBomb();
+    void clientsHangingUpMidAnswerDoNotKillIt_data();
+    void clientsHangingUpMidAnswerDoNotKillIt();
     void redirects_data();
     void redirects();
     void qtFollowingARedirectLeaksTheKey();
@@ -240,6 +242,33 @@ void tst_EmulatorFaults::gzipBomb()
     m_http.setRawGzip(false);
     const HttpResult inflatedByQt = m_http.get(m_emu.url(u"/blueprint"_s), m_emu.readWriteKey());
     QVERIFY(inflatedByQt.error != QNetworkReply::NoError || inflatedByQt.body.size() < qsizetype(inflated));
+}
+
+void tst_EmulatorFaults::clientsHangingUpMidAnswerDoNotKillIt_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("oversize") << u"oversize:50000000"_s;
+    QTest::newRow("oversize-chunked") << u"oversize-chunked:50000000"_s;
+    QTest::newRow("drip") << u"drip"_s;
+}
+
+void tst_EmulatorFaults::clientsHangingUpMidAnswerDoNotKillIt()
+{
+    // Regression: a peer closing while a large body streams out used to crash the TLS backend.
+    QFETCH(QString, fault);
+    QVERIFY(m_emu.addFault(u"GET"_s, u"^/blueprint$"_s, fault));
+    for (int i = 0; i < 8; ++i) {
+        RawTlsClient raw;
+        QVERIFY(raw.connectTo(m_emu.baseUrl()));
+        QVERIFY(raw.write("GET /blueprint HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+                          + m_emu.readWriteKey().toUtf8() + "\r\n\r\n"));
+        QVERIFY(raw.readUntil("\r\n\r\n", 3000).startsWith("HTTP/1.1 200"));
+        raw.readFor(5 * i); // hang up after a varying amount of the body
+    }
+    QTest::qWait(300);
+    QVERIFY(m_emu.isRunning());
+    QVERIFY(m_emu.clearFaults());
+    QCOMPARE(m_http.get(m_emu.url(u"/user/me"_s), m_emu.readWriteKey()).status, 200);
 }
 
 void tst_EmulatorFaults::redirects_data()
