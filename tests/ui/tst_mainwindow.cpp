@@ -1,0 +1,294 @@
+// MainWindow against the real emulator: sign in through the welcome dialog, then browse the demo workspace as a user
+// would: groups and counts, filtering as you type, selecting a blueprint to see its render and its inspector.
+
+#include "uitesthelpers.h"
+
+#include "emulatorprocess.h"
+#include "inspectorpanel.h"
+#include "keyfield.h"
+#include "mainwindow.h"
+#include "navigatorpanel.h"
+#include "previewcontroller.h"
+#include "previewview.h"
+#include "sessioncontroller.h"
+#include "statuspanel.h"
+#include "uiresources.h"
+#include "welcomedialog.h"
+#include "workspacecontroller.h"
+
+#include "api/requestscheduler.h"
+#include "auth/keychainsecretstore.h"
+#include "auth/keyservice.h"
+#include "auth/profilestore.h"
+#include "models/treeroles.h"
+
+#include <QApplication>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTreeView>
+
+#include <map>
+
+using namespace Cloudcraft;
+using namespace Cloudcraft::Core;
+using namespace Cloudcraft::Ui;
+using Test::child;
+
+class TestMainWindow final : public QObject
+{
+    Q_OBJECT
+
+private:
+    Test::EmulatorProcess m_emulator;
+    QTemporaryDir m_dir;
+    std::unique_ptr<ProfileStore> m_profiles;
+    KeychainSecretStore m_keychain;
+    std::unique_ptr<KeyService> m_keys;
+    QNetworkAccessManager m_network;
+    RequestScheduler m_scheduler;
+    Test::RecordingPrompter m_prompter;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<SessionController> m_session;
+    std::unique_ptr<MainWindow> m_window;
+    QJsonObject m_workspace;
+    QString m_profile;
+
+    QJsonArray blueprints() const { return m_workspace.value(QLatin1String("blueprints")).toArray(); }
+
+    /// Rows of blueprints visible in the tree, by name (each once).
+    static QSet<QString> visibleBlueprintNames(const QAbstractItemModel *model, const QModelIndex &parent = {})
+    {
+        QSet<QString> names;
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            if (index.data(KindRole).toInt() == int(TreeNodeKind::Blueprint))
+                names.insert(index.data(NameRole).toString());
+            names.unite(visibleBlueprintNames(model, index));
+        }
+        return names;
+    }
+
+    std::unique_ptr<MainWindow> makeWindow()
+    {
+        auto window = std::make_unique<MainWindow>(*m_session, m_prompter, &m_scheduler, *m_settings);
+        window->restoreState();
+        window->resize(1280, 800);
+        window->show();
+        return window;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        cloudcraftInitUiResources();
+        QVERIFY2(m_emulator.start(), qPrintable(m_emulator.errorString()));
+        QVERIFY(m_dir.isValid());
+        m_workspace = Test::readWorkspace(m_emulator.workspacePath());
+        QVERIFY(!blueprints().isEmpty());
+        m_profiles = std::make_unique<ProfileStore>(m_dir.filePath(QStringLiteral("profiles.ini")));
+        m_keys = std::make_unique<KeyService>(*m_profiles, m_keychain, QProcessEnvironment());
+        m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("desktop.ini")), QSettings::IniFormat);
+        m_session = std::make_unique<SessionController>(
+            SessionServices{&m_network, m_profiles.get(), m_keys.get(), &m_scheduler, &m_prompter});
+        m_session->setEndpointOverride(m_emulator.baseUrl(), m_emulator.caFile());
+        m_profile = QStringLiteral("mw-%1").arg(QRandomGenerator::global()->generate());
+        m_window = makeWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+        // No key saved yet: the welcome dialog asks for one.
+        QSignalSpy loaded(m_window->workspace(), &WorkspaceController::loaded);
+        m_session->start(m_profile);
+        WelcomeDialog *dialog = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((dialog = m_window->findChild<WelcomeDialog *>()) != nullptr, 15000);
+        QTest::keyClicks(child<KeyField>(dialog, "apiKeyField"), m_emulator.readWriteKey());
+        QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->successText().isEmpty(), 20000);
+        QTest::mouseClick(child<QPushButton>(dialog, "signInButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, 20000);
+    }
+
+    void statusBarShowsWhoIsSignedIn()
+    {
+        const QJsonObject user = Test::userForKey(m_workspace, m_emulator.readWriteKey());
+        const QString text = m_window->statusPanel()->userText();
+        QVERIFY2(text.contains(user.value(QLatin1String("name")).toString()), qPrintable(text));
+        QVERIFY2(text.contains(m_profile), qPrintable(text));
+        QVERIFY(m_window->statusPanel()->connectionText().contains(QLatin1String("Online")));
+    }
+
+    void treeHasTheWorkspaceGroupsAndCounts()
+    {
+        std::map<QString, int> expected; // tag → blueprints
+        int untagged = 0;
+        for (const QJsonValue &value : blueprints()) {
+            const QJsonArray tags = value.toObject().value(QLatin1String("tags")).toArray();
+            if (tags.isEmpty())
+                ++untagged;
+            for (const QJsonValue &tag : tags)
+                ++expected[tag.toString()];
+        }
+        const QAbstractItemModel *model = m_window->navigator()->blueprintTree()->model();
+        std::map<QString, int> shown;
+        int shownUntagged = -1;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex group = model->index(row, 0);
+            QCOMPARE(group.data(KindRole).toInt(), int(TreeNodeKind::Group));
+            const QString key = group.data(IdRole).toString();
+            const int children = model->rowCount(group);
+            QCOMPARE(group.data(CountRole).toInt(), children);
+            QVERIFY2(group.data(Qt::DisplayRole).toString().contains(QString::number(children)),
+                     "the count is visible next to the group name");
+            if (key.isEmpty())
+                shownUntagged = children;
+            else
+                shown[key] = children;
+        }
+        QCOMPARE(shown, expected);
+        QCOMPARE(shownUntagged, untagged > 0 ? untagged : -1);
+        QVERIFY(m_window->navigator()->blueprintTree()->isExpanded(model->index(0, 0)));
+    }
+
+    void filterNarrowsTheTreeAsYouType()
+    {
+        // A word from one blueprint's name; the expected rows come from the workspace file, not from the app.
+        const QString name = blueprints().at(2).toObject().value(QLatin1String("name")).toString();
+        const QString needle = name.section(u' ', 0, 0).left(5).toLower();
+        QSet<QString> expected;
+        for (const QJsonValue &value : blueprints()) {
+            const QJsonObject bp = value.toObject();
+            QString haystack = bp.value(QLatin1String("name")).toString() + u' ' + bp.value(QLatin1String("id")).toString();
+            for (const QJsonValue &tag : bp.value(QLatin1String("tags")).toArray())
+                haystack += u' ' + tag.toString();
+            if (haystack.contains(needle, Qt::CaseInsensitive))
+                expected.insert(bp.value(QLatin1String("name")).toString());
+        }
+        QVERIFY(!expected.isEmpty());
+        QVERIFY(expected.size() < blueprints().size());
+
+        QLineEdit *filter = child<QLineEdit>(m_window.get(), "filterField");
+        QVERIFY(filter);
+        filter->setFocus();
+        QTest::keyClicks(filter, needle);
+        const QAbstractItemModel *model = m_window->navigator()->blueprintTree()->model();
+        QCOMPARE(visibleBlueprintNames(model), expected);
+
+        filter->clear();
+        QCOMPARE(visibleBlueprintNames(model).size(), blueprints().size());
+    }
+
+    void selectingABlueprintShowsItsRenderAndInspector()
+    {
+        const QJsonObject bp = blueprints().at(1).toObject();
+        const QString name = bp.value(QLatin1String("name")).toString();
+        QSignalSpy previewed(m_window->previewController(), &PreviewController::previewLoaded);
+        QSignalSpy inspected(m_window->previewController(), &PreviewController::inspectorLoaded);
+
+        // Click its row like a user.
+        QTreeView *tree = m_window->navigator()->blueprintTree();
+        const QAbstractItemModel *model = tree->model();
+        QModelIndex target;
+        for (int row = 0; row < model->rowCount() && !target.isValid(); ++row) {
+            const QModelIndex group = model->index(row, 0);
+            for (int c = 0; c < model->rowCount(group); ++c) {
+                if (model->index(c, 0, group).data(NameRole).toString() == name) {
+                    target = model->index(c, 0, group);
+                    break;
+                }
+            }
+        }
+        QVERIFY(target.isValid());
+        tree->scrollTo(target);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(target).center());
+        QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty() && previewed.last().first().toString()
+                                     == bp.value(QLatin1String("id")).toString(), 30000);
+
+        const PreviewView *preview = m_window->preview();
+        const QSize requested = m_window->previewController()->lastRequestedSize();
+        QCOMPARE(requested, preview->devicePixelViewportSize().expandedTo(QSize(320, 320)));
+        QCOMPARE(preview->image().size(), requested);
+        QVERIFY(!preview->isBusy());
+
+        // The server got the render at that size.
+        bool sawExport = false;
+        for (const QJsonObject &request : m_emulator.requests()) {
+            if (request.value(QLatin1String("path")).toString().endsWith(QLatin1String("/png"))) {
+                const QString query = request.value(QLatin1String("query")).toString();
+                sawExport |= query.contains(QStringLiteral("width=%1").arg(requested.width()))
+                             && query.contains(QStringLiteral("height=%1").arg(requested.height()));
+            }
+        }
+        QVERIFY(sawExport);
+
+        QTRY_VERIFY_WITH_TIMEOUT(!inspected.isEmpty(), 20000);
+        const InspectorPanel *inspector = m_window->inspector();
+        QCOMPARE(child<QLabel>(inspector, "inspectorTitle")->text(), name);
+        QCOMPARE(inspector->fieldText(QStringLiteral("ID")), bp.value(QLatin1String("id")).toString());
+        QStringList tags;
+        for (const QJsonValue &tag : bp.value(QLatin1String("tags")).toArray())
+            tags << tag.toString();
+        QCOMPARE(inspector->fieldText(QStringLiteral("Tags")), tags.join(QStringLiteral(", ")));
+
+        std::map<QString, int> expected;
+        const QJsonObject data = bp.value(QLatin1String("data")).toObject();
+        for (const char *list : {"nodes", "groups"}) {
+            for (const QJsonValue &item : data.value(QLatin1String(list)).toArray())
+                ++expected[item.toObject().value(QLatin1String("type")).toString()];
+        }
+        std::map<QString, int> shown;
+        for (const auto &[type, count] : inspector->resourceCounts())
+            shown[type] = count;
+        QCOMPARE(shown, expected);
+    }
+
+    void zoomKeysAndFitOnTheWindow()
+    {
+        PreviewView *preview = m_window->preview();
+        QVERIFY(!preview->image().isNull());
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        // The shortcuts of the View menu work wherever the focus is, e.g. in the blueprint tree.
+        m_window->navigator()->blueprintTree()->setFocus();
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        const double fit = preview->fitZoom();
+        QTest::keyClick(focus, Qt::Key_Plus, Qt::ControlModifier);
+        QVERIFY(preview->zoom() > fit);
+        QTest::keyClick(focus, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(preview->zoom(), fit);
+        QTest::keyClick(focus, Qt::Key_1, Qt::ControlModifier);
+        QCOMPARE(preview->zoom(), 1.0);
+        QTest::keyClick(focus, Qt::Key_0, Qt::ControlModifier);
+        QVERIFY(preview->isFitMode());
+    }
+
+    void lastSelectionIsRestored()
+    {
+        const QString selected = m_window->previewController()->currentBlueprint();
+        QVERIFY(!selected.isEmpty());
+        m_window->close();
+        m_window.reset();
+
+        m_window = makeWindow();
+        QSignalSpy previewed(m_window->previewController(), &PreviewController::previewLoaded);
+        m_window->workspace()->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty(), 30000);
+        QCOMPARE(m_window->previewController()->currentBlueprint(), selected);
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        QSignalSpy forgot(m_keys->forgetKey(m_profile), &KeyRequest::finished);
+        forgot.wait(10000);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
