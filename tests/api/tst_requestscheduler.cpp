@@ -87,24 +87,39 @@ private Q_SLOTS:
         QVERIFY(m_emulator.reset());
     }
 
-    void exportBurstStaysWithinBudget()
+    void burstStaysWithinBudget_data()
     {
+        QTest::addColumn<bool>("exports");
+        QTest::addColumn<int>("budget");
+        QTest::newRow("30 exports, 5 per window") << true << 5;
+        QTest::newRow("30 general calls, 10 per window") << false << 10;
+    }
+
+    void burstStaysWithinBudget()
+    {
+        QFETCH(bool, exports);
+        QFETCH(int, budget);
+        // The same budgets on both sides: any request the client lets through too early comes back as a 429.
+        QVERIFY(m_emulator.setRateWindows(exports ? u"40/2"_s : u"10/2"_s, u"5/2"_s));
         auto client = makeClient();
+        client->scheduler()->setBudget(RateRoute::General, {exports ? 40 : 10, milliseconds(kWindowMs)});
+        const RateRoute route = exports ? RateRoute::Export : RateRoute::General;
         QList<ApiCall *> calls;
         QElapsedTimer timer;
         timer.start();
         for (int i = 0; i < 30; ++i)
-            calls.append(client->exportBlueprint(kBlueprint, ExportFormat::Svg, {}, Priority::Batch));
-        // The UI can say when the next export may leave.
-        QTRY_VERIFY(client->scheduler()->nextSlotIn(RateRoute::Export).count() > 0);
-        QVERIFY(client->scheduler()->nextSlotIn(RateRoute::Export).count() <= kWindowMs);
+            calls.append(exports ? client->exportBlueprint(kBlueprint, ExportFormat::Svg, {}, Priority::Batch)
+                                 : client->listBlueprints(Priority::Batch));
+        // The UI can say when the next request of this kind may leave.
+        QTRY_VERIFY(client->scheduler()->nextSlotIn(route).count() > 0);
+        QVERIFY(client->scheduler()->nextSlotIn(route).count() <= kWindowMs);
         for (ApiCall *call : std::as_const(calls)) {
             QVERIFY(finish(call, 60000));
             QVERIFY2(call->succeeded(), qPrintable(call->error().userMessage()));
             QCOMPARE(call->attempts(), 1);
         }
-        // 30 exports at 5 per window need at least 5 full windows.
-        QVERIFY(timer.elapsed() >= 5 * kWindowMs);
+        // 30 calls at `budget` per window need at least 30 / budget - 1 full windows.
+        QVERIFY(timer.elapsed() >= (30 / budget - 1) * kWindowMs);
 
         const QList<QJsonObject> log = m_emulator.requests();
         QCOMPARE(log.size(), 30);
@@ -118,8 +133,9 @@ private Q_SLOTS:
             const auto inWindow = std::count_if(times.cbegin() + i, times.cend(), [&](const QDateTime &t) {
                 return times.at(i).msecsTo(t) < kWindowMs;
             });
-            QVERIFY2(inWindow <= 5, qPrintable(u"%1 exports within %2 ms from request %3"_s.arg(inWindow).arg(kWindowMs).arg(i)));
+            QVERIFY2(inWindow <= budget, qPrintable(u"%1 requests within %2 ms from request %3"_s.arg(inWindow).arg(kWindowMs).arg(i)));
         }
+        QVERIFY(m_emulator.setRateWindows(u"40/2"_s, u"5/2"_s));
     }
 
     void generalRequestsPassQueuedExports()
