@@ -156,9 +156,23 @@ int scenarioFrozen(qint64 daemonPid)
     return 0;
 }
 
+int scenarioNoGlib()
+{
+    // Without a GLib main loop libsecret never calls back: only our deadline ends the job.
+    QTextStream out(stdout);
+    KeychainSecretStore store(QString(), 1s);
+    QElapsedTimer timer;
+    timer.start();
+    const SecretResult read = wait(store.read(SecretStore::apiKeyName(QStringLiteral("noglib"))));
+    out << "read=" << kindOf(read) << "\nelapsedMs=" << timer.elapsed() << '\n';
+    return 0;
+}
+
 int runScenario(const QStringList &args)
 {
     const QString name = args.value(0);
+    if (name == u"no-glib")
+        return scenarioNoGlib();
     if (name == u"no-bus")
         return scenarioNoBus();
     if (name == u"locked")
@@ -333,6 +347,21 @@ private Q_SLOTS:
         QCOMPARE(out.values.value(QStringLiteral("loadMatches")), QStringLiteral("1"));
         // The key-saved flag was not set: nothing was saved anywhere that survives the process.
         QCOMPARE(out.values.value(QStringLiteral("flag")), QStringLiteral("0"));
+    }
+
+    void withoutGlibLoopTimesOutInsteadOfHanging()
+    {
+        // Row 4: QT_NO_GLIB=1 makes QtKeychain/libsecret jobs never finish; the deadline still answers.
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_NO_GLIB"), QStringLiteral("1"));
+        process.setProcessEnvironment(env);
+        process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--scenario"), QStringLiteral("no-glib")});
+        const auto out = Cloudcraft::Test::parseScenario(process, 20000);
+        QVERIFY2(out.finished && out.exitCode == 0, qPrintable(out.stdErr));
+        QCOMPARE(out.values.value(QStringLiteral("read")), QStringLiteral("timed-out"));
+        const int elapsed = out.values.value(QStringLiteral("elapsedMs")).toInt();
+        QVERIFY2(elapsed >= 900 && elapsed <= 2000, qPrintable(QString::number(elapsed)));
     }
 
     void lockedAfterSaveSaysLocked()

@@ -224,14 +224,17 @@ private Q_SLOTS:
             f.write(R"({"data":{"grid":"standard","name":"Exit code test","nodes":[]}})");
         }
         command.replaceInStrings(QStringLiteral("@doc"), doc);
+        // Row 28: error paths at full verbosity must not print the key either.
+        command.prepend(QStringLiteral("--verbose"));
         CliRunner cli(m_emulator);
         cli.setEnv(QStringLiteral("CLOUDCRAFT_API_KEY"), m_emulator.readWriteKey());
         cli.setEnv(QStringLiteral("CLOUDCRAFT_TIMEOUT"), QStringLiteral("2"));
         QElapsedTimer timer;
         timer.start();
         CliRun r;
-        if (command.first() == u"notrust")
-            r = cli.runRaw(QStringList{QStringLiteral("--api-url"), m_emulator.baseUrl().toString()} + command.mid(1));
+        if (command.at(1) == u"notrust")
+            r = cli.runRaw(QStringList{QStringLiteral("--verbose"), QStringLiteral("--api-url"), m_emulator.baseUrl().toString()}
+                           + command.mid(2));
         else
             r = cli.run(command);
         CLI_EXPECT(r, exitCode);
