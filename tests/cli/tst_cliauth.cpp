@@ -3,6 +3,7 @@
 
 #include "clirunner.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRandomGenerator>
@@ -194,6 +195,49 @@ private Q_SLOTS:
         const CliRun status = cli.run({QStringLiteral("auth"), QStringLiteral("status")});
         QVERIFY(status.exitCode == 10 || status.exitCode == 3);
         QVERIFY(cli.failures().isEmpty());
+    }
+
+    void lockedKeychainAfterLoginIsExit10()
+    {
+        // Row 5 end to end, in a private D-Bus session with its own gnome-keyring so locking it disturbs no one.
+        QTemporaryDir dir;
+        for (const char *sub : {"data", "runtime", "config"})
+            QVERIFY(QDir(dir.path()).mkpath(QString::fromLatin1(sub)));
+        QFile::setPermissions(dir.filePath(QStringLiteral("runtime")),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        const QString script = QStringLiteral(R"(printf %s private-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+"$0" --api-url "$1" --ca-file "$2" auth login < "$3" > "$4/login.txt" 2>&1; echo $? > "$4/login.rc"
+secret-tool lock --collection=login
+"$0" auth status > "$4/status.txt" 2>&1; echo $? > "$4/status.rc"
+)");
+        const QString keyFile = dir.filePath(QStringLiteral("key"));
+        {
+            QFile f(keyFile);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(m_emulator.readWriteKey().toUtf8());
+        }
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), dir.filePath(QStringLiteral("runtime")));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+        env.remove(QStringLiteral("CLOUDCRAFT_API_KEY"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral("dbus-run-session"),
+                {QStringLiteral("--"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                 QStringLiteral(CLOUDCRAFT_CLI_BINARY), m_emulator.baseUrl().toString(), m_emulator.caFile(), keyFile,
+                 dir.path()});
+        QVERIFY(p.waitForFinished(60000));
+        const auto read = [&dir](const char *name) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            return f.open(QIODevice::ReadOnly) ? f.readAll().trimmed() : QByteArray();
+        };
+        QVERIFY2(read("login.rc") == "0", read("login.txt").constData());
+        QVERIFY2(read("status.rc") == "10", read("status.txt").constData());
+        QVERIFY(read("status.txt").contains("locked or unavailable"));
+        QVERIFY(!read("status.txt").contains("Not signed in"));
+        QVERIFY(!read("login.txt").contains(m_emulator.readWriteKey().toUtf8()));
     }
 
     void profileCommands()
