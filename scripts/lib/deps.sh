@@ -11,6 +11,7 @@ CLOUDCRAFT_TEST_PACKAGES=(
     fonts-open-sans fonts-inconsolata xvfb xauth faketime
     librsvg2-bin
     poppler-utils
+    desktop-file-utils appstream dpkg-dev
 )
 
 cloudcraft_missing_packages() {
