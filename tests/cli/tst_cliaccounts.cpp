@@ -116,6 +116,37 @@ private Q_SLOTS:
                    2);
     }
 
+    void progressAndPromptsOnATerminal()
+    {
+        // `script` gives the CLI a pseudo-terminal: progress appears there (and not with --quiet), and destructive
+        // verbs ask instead of refusing.
+        const auto onTty = [this](const QStringList &args, const QByteArray &input) {
+            QStringList quoted{QStringLiteral(CLOUDCRAFT_CLI_BINARY), QStringLiteral("--api-url"),
+                               m_emulator.baseUrl().toString(), QStringLiteral("--ca-file"), m_emulator.caFile()};
+            quoted << args;
+            for (QString &a : quoted)
+                a = u'\'' + a + u'\'';
+            return m_cli->runRaw({QStringLiteral("-qec"), quoted.join(u' '), QStringLiteral("/dev/null")}, input, 45000,
+                                 QStringLiteral("script"));
+        };
+        const QString out = m_dir.filePath(QStringLiteral("tty.png"));
+        const QStringList snapshot{QStringLiteral("aws"), QStringLiteral("snapshot"), kAws, QStringLiteral("us-east-1"),
+                                   QStringLiteral("--format"), QStringLiteral("png"), QStringLiteral("--output"), out};
+        const CliRun shown = onTty(snapshot, {});
+        CLI_EXPECT(shown, 0);
+        QVERIFY2(shown.out.contains("still running on the server"), shown.out.constData());
+        const CliRun quiet = onTty(QStringList{QStringLiteral("--quiet")} + snapshot, {});
+        CLI_EXPECT(quiet, 0);
+        QVERIFY2(!quiet.out.contains("still running"), quiet.out.constData());
+        QVERIFY(!quiet.out.contains("Wrote"));
+
+        const CliRun declined = onTty({QStringLiteral("aws"), QStringLiteral("remove"), kAws}, "n\n");
+        CLI_EXPECT(declined, 1);
+        QVERIFY(declined.out.contains("[y/N]"));
+        QVERIFY(declined.out.contains("Nothing was changed."));
+        CLI_EXPECT(cli({QStringLiteral("aws"), QStringLiteral("show"), kAws}), 0);
+    }
+
     void iamParams()
     {
         const CliRun params = cli({QStringLiteral("--json"), QStringLiteral("aws"), QStringLiteral("iam-params")});
