@@ -109,7 +109,7 @@ ExitCode CliContext::connectWithKey(const QString &key)
     endpoint.baseUrl = m_profile->apiUrl;
     endpoint.caFile = m_profile->caFile;
     if (const QByteArray t = qgetenv("CLOUDCRAFT_TIMEOUT"); !t.isEmpty() && t.toInt() > 0) {
-        // Seconds, as in the official SDKs' variable (there in milliseconds for Python; seconds here, documented).
+        // Seconds (documented in docs/cli.md); lets scripts and tests fail fast on a silent server.
         endpoint.timeouts.inactivity = std::chrono::seconds(t.toInt());
         endpoint.timeouts.deadline = std::chrono::seconds(t.toInt());
     }
