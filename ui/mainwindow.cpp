@@ -65,7 +65,7 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setCollapsible(1, false);
-    m_splitter->setSizes({300, 860, 300});
+    m_splitter->setSizes({330, 800, 300});
     setCentralWidget(m_splitter);
 
     m_status = new StatusPanel(statusBar(), session, scheduler, this);

@@ -1,5 +1,7 @@
 #include "navigatorpanel.h"
 
+#include "treeitemdelegate.h"
+
 #include "models/accounttreemodel.h"
 #include "models/blueprinttreemodel.h"
 #include "models/treefilterproxymodel.h"
@@ -31,6 +33,8 @@ QTreeView *makeTree(QWidget *parent, const char *name, const QString &accessible
     tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
     tree->setSelectionMode(QAbstractItemView::SingleSelection);
     tree->setFrameShape(QFrame::NoFrame);
+    tree->setItemDelegate(new TreeItemDelegate(tree));
+    tree->setIconSize(QSize(16, 16));
     return tree;
 }
 

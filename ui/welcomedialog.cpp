@@ -64,9 +64,13 @@ void WelcomeDialog::buildUi(const WelcomeSetup &setup)
     intro->setText(tr("<p>Cloudcraft Desktop works with a Cloudcraft <b>API key</b>.</p>"
                       "<ol><li>An Owner or Admin of a Cloudcraft Pro account opens the Cloudcraft web app.</li>"
                       "<li>In the user menu, they choose <b>API keys</b> and create a key.</li>"
-                      "<li>They give it a name and pick <b>read</b> or <b>read-write</b> access.</li></ol>"
-                      "<p>Paste the key below. It is checked with Cloudcraft and then kept in your system "
-                      "keychain, never in a file.</p>"));
+                      "<li>They give it a name and pick <b>read</b> or <b>read-write</b> access.</li></ol>"));
+    auto *keyNote = named(new QLabel(tr("The key is checked with Cloudcraft, then kept in your system keychain, "
+                                        "never in a file."),
+                                     this),
+                          "keyNoteLabel", tr("Where the key is kept"));
+    keyNote->setWordWrap(true);
+    keyNote->setForegroundRole(QPalette::PlaceholderText);
 
     m_keyField = named(new KeyField(this), "apiKeyField", tr("API key"));
     m_keyField->setPlaceholderText(tr("Paste your API key"));
@@ -80,6 +84,7 @@ void WelcomeDialog::buildUi(const WelcomeSetup &setup)
     }
     auto *keyForm = new QFormLayout;
     keyForm->addRow(tr("&API key:"), m_keyField);
+    keyForm->addRow(QString(), keyNote);
     keyForm->addRow(QString(), m_savedKeyLabel);
 
     m_advancedToggle = named(new QToolButton(this), "advancedToggle", tr("Advanced settings"));
@@ -152,7 +157,9 @@ void WelcomeDialog::buildUi(const WelcomeSetup &setup)
     layout->addWidget(m_successLabel);
     layout->addStretch(1);
     layout->addWidget(m_buttons);
-    setMinimumWidth(520);
+    setMinimumWidth(560);
+    resize(560, 10);
+    fitHeight();
     m_keyField->setFocus();
 }
 
@@ -160,8 +167,18 @@ void WelcomeDialog::setAdvancedVisible(bool visible)
 {
     m_advanced->setVisible(visible);
     m_advancedToggle->setArrowType(visible ? Qt::DownArrow : Qt::RightArrow);
-    if (!visible)
-        adjustSize();
+    fitHeight();
+}
+
+void WelcomeDialog::fitHeight()
+{
+    // Word-wrapped labels only get their full height when asked for the height at the dialog's width.
+    if (!layout())
+        return;
+    layout()->activate();
+    const int height = layout()->totalHeightForWidth(width());
+    if (height > 0)
+        resize(width(), height);
 }
 
 QString WelcomeDialog::problemText() const
@@ -238,6 +255,7 @@ void WelcomeDialog::onSucceeded(const SignedIn &result)
         text += QStringLiteral("<br>") + result.notice.toHtmlEscaped();
     m_successLabel->setText(text);
     m_successLabel->show();
+    fitHeight();
     m_primary->setText(tr("Continue"));
     m_primary->setAccessibleName(tr("Continue"));
     setInputsEnabled(false);
@@ -249,6 +267,7 @@ void WelcomeDialog::showProblem(const QString &text, bool offerUnlock)
     m_problemLabel->setText(text);
     m_problemLabel->setVisible(!text.isEmpty());
     m_unlockButton->setVisible(!text.isEmpty() && offerUnlock);
+    fitHeight();
 }
 
 void WelcomeDialog::chooseCaFile()

@@ -54,6 +54,7 @@ public Q_SLOTS:
 private:
     void buildUi(const WelcomeSetup &setup);
     void setAdvancedVisible(bool visible);
+    void fitHeight();
     void onPrimary();
     void onUnlockRetry();
     void onStageChanged(SignInFlow::Stage stage);

@@ -19,6 +19,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QNetworkAccessManager>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -100,6 +101,14 @@ void arrangeScreenshot(QApplication &app, Ui::MainWindow &window, const QString 
                      [save](const QString &) { save(0); }, Qt::SingleShotConnection);
     QObject::connect(window.previewController(), &Ui::PreviewController::previewFailed, &window,
                      [save](const QString &, const QString &) { save(1); }, Qt::SingleShotConnection);
+    // Not signed in (no saved key): the welcome dialog is what the user sees, so grab the screen with it.
+    QTimer::singleShot(6000, &window, [&app, &window, file] {
+        if (!QApplication::activeModalWidget())
+            return;
+        QScreen *screen = window.screen();
+        const bool saved = screen && screen->grabWindow(0).save(file, "PNG");
+        app.exit(saved ? 0 : 1);
+    });
     QTimer::singleShot(90000, &window, [save] { save(1); });
 }
 
