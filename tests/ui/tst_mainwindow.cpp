@@ -4,6 +4,7 @@
 #include "uitesthelpers.h"
 
 #include "emulatorprocess.h"
+#include "helpdialogs.h"
 #include "inspectorpanel.h"
 #include "keyfield.h"
 #include "mainwindow.h"
@@ -22,6 +23,7 @@
 #include "auth/profilestore.h"
 #include "models/treeroles.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
@@ -280,6 +282,42 @@ private Q_SLOTS:
         m_window->workspace()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty(), 30000);
         QCOMPARE(m_window->previewController()->currentBlueprint(), selected);
+    }
+
+    void waitingForTheExportBudgetIsShown()
+    {
+        // The client allows few exports a minute; when the budget is spent the user sees the wait, not a frozen app.
+        m_scheduler.setBudget(RateRoute::Export, RateBudget{1, std::chrono::seconds(60)});
+        const QString current = m_window->previewController()->currentBlueprint();
+        QString other;
+        for (const QJsonValue &value : blueprints()) {
+            if (value.toObject().value(QLatin1String("id")).toString() != current) {
+                other = value.toObject().value(QLatin1String("id")).toString();
+                break;
+            }
+        }
+        QVERIFY(m_window->navigator()->selectBlueprint(other));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->statusPanel()->queueText().contains(QLatin1String("next export in")), 5000);
+        QVERIFY(m_window->preview()->isBusy());
+        QVERIFY(m_window->findChild<QWidget *>(QStringLiteral("previewBusyBar"))->isVisible());
+    }
+
+    void fullScreenAndAbout()
+    {
+        auto *fullScreen = m_window->findChild<QAction *>(QStringLiteral("fullScreenAction"));
+        QVERIFY(fullScreen);
+        QCOMPARE(fullScreen->shortcut(), QKeySequence(Qt::Key_F11));
+        fullScreen->trigger();
+        QTRY_VERIFY(m_window->windowState().testFlag(Qt::WindowFullScreen));
+        fullScreen->trigger();
+        QTRY_VERIFY(!m_window->windowState().testFlag(Qt::WindowFullScreen));
+
+        const QString versions = AboutDialog::versionsText();
+        QVERIFY2(versions.contains(QString::fromLatin1(qVersion())), qPrintable(versions));
+        QVERIFY2(!versions.contains(QLatin1String("unknown")), qPrintable(versions));
+        m_window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
+        QTRY_VERIFY(m_window->findChild<AboutDialog *>() && m_window->findChild<AboutDialog *>()->isVisible());
+        m_window->findChild<AboutDialog *>()->close();
     }
 
     void cleanupTestCase()

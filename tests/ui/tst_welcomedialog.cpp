@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QToolButton>
 
@@ -177,6 +178,27 @@ private Q_SLOTS:
         const QString text = h.dialog->problemText();
         QVERIFY2(text.contains(QLatin1String("certificate is not trusted")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("CA file under Advanced")), qPrintable(text));
+        QVERIFY(!readKeychain(SecretStore::apiKeyName(profile)).ok());
+    }
+
+    void unreachableServerSaysSo()
+    {
+        // A port nobody listens on: the user is told the server cannot be reached, and nothing is stored.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        const QString profile = uniqueProfile();
+        auto flow = std::make_unique<SignInFlow>(&m_network, *m_profiles, *m_keys, &m_scheduler);
+        QUrl url(QStringLiteral("https://127.0.0.1"));
+        url.setPort(port);
+        WelcomeDialog dialog(*flow, m_prompter, WelcomeSetup{profile, url, m_emulator.caFile(), {}, {}, false});
+        dialog.show();
+        signIn(dialog, m_emulator.readWriteKey());
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(dialog.problemText().startsWith(QLatin1String("Could not reach 127.0.0.1")),
+                 qPrintable(dialog.problemText()));
         QVERIFY(!readKeychain(SecretStore::apiKeyName(profile)).ok());
     }
 
