@@ -1,6 +1,9 @@
 #include "inspectorpanel.h"
 
+#include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -78,11 +81,32 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setForegroundRole(QPalette::PlaceholderText);
 
+    m_scanBox = new QWidget(this);
+    m_scanBox->setObjectName(QStringLiteral("scanBox"));
+    m_regionCombo = new QComboBox(m_scanBox);
+    m_regionCombo->setObjectName(QStringLiteral("scanRegionCombo"));
+    m_regionCombo->setAccessibleName(tr("Region to scan"));
+    m_regionCombo->setEditable(true);
+    auto *scanButton = new QPushButton(tr("Scan region"), m_scanBox);
+    scanButton->setObjectName(QStringLiteral("scanRegionButton"));
+    scanButton->setAccessibleName(tr("Scan region"));
+    scanButton->setToolTip(tr("Asks Cloudcraft for a live inventory of the region (counts as an export)."));
+    auto *scanRow = new QHBoxLayout(m_scanBox);
+    scanRow->setContentsMargins(0, 6, 0, 0);
+    scanRow->addWidget(m_regionCombo, 1);
+    scanRow->addWidget(scanButton);
+    connect(scanButton, &QPushButton::clicked, this, [this] {
+        const QString region = m_regionCombo->currentText().trimmed();
+        if (!region.isEmpty())
+            Q_EMIT scanRequested(region);
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 10, 10, 10);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_fieldsBox);
+    layout->addWidget(m_scanBox);
     layout->addWidget(m_resourcesHeading);
     layout->addWidget(m_resourcesMessage);
     layout->addWidget(m_resources, 1);
@@ -132,6 +156,7 @@ void InspectorPanel::showNothing()
     m_subtitle->clear();
     setFields({});
     m_resources->clear();
+    m_scanBox->hide();
     for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_subtitle), m_fieldsBox,
                        static_cast<QWidget *>(m_resourcesHeading), static_cast<QWidget *>(m_resources),
                        static_cast<QWidget *>(m_resourcesMessage)})
@@ -149,6 +174,7 @@ void InspectorPanel::showBlueprint(const Core::BlueprintSummary &summary)
     }
     m_title->setText(summary.name);
     m_subtitle->setText(tr("Blueprint"));
+    m_resourcesHeading->setText(tr("Resources"));
     setFields({{tr("ID"), summary.id},
                {tr("Tags"), summary.tags.join(QStringLiteral(", "))},
                {tr("Team"), teams.join(QStringLiteral(", "))},
@@ -156,6 +182,7 @@ void InspectorPanel::showBlueprint(const Core::BlueprintSummary &summary)
                {tr("Updated"), dateText(summary.updatedAt)},
                {tr("Creator"), nameFor(summary.creatorId)}});
     m_empty->hide();
+    m_scanBox->hide();
     for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_subtitle), m_fieldsBox,
                        static_cast<QWidget *>(m_resourcesHeading)})
         w->show();
@@ -198,7 +225,7 @@ void InspectorPanel::setBlueprintData(const QJsonObject &document)
         total += count;
     }
     m_resources->setVisible(!rows.isEmpty());
-    setResourcesMessage(rows.isEmpty() ? tr("This blueprint has no resources yet.")
+    setResourcesMessage(rows.isEmpty() ? tr("No resources.")
                                        : tr("%n item(s) in %1 types", nullptr, total).arg(rows.size()));
 }
 
@@ -212,40 +239,58 @@ QList<std::pair<QString, int>> InspectorPanel::resourceCounts() const
     return rows;
 }
 
+void InspectorPanel::setScanRegions(const QStringList &regions)
+{
+    const QString current = m_regionCombo->currentText();
+    m_regionCombo->clear();
+    m_regionCombo->addItems(regions);
+    if (!current.isEmpty() && regions.contains(current))
+        m_regionCombo->setCurrentText(current);
+}
+
+void InspectorPanel::showAccountFields(const QString &name, const QString &kind,
+                                       const QList<std::pair<QString, QString>> &fields)
+{
+    m_title->setText(name);
+    m_subtitle->setText(kind);
+    setFields(fields);
+    m_empty->hide();
+    m_resources->clear();
+    m_resources->hide();
+    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_subtitle), m_fieldsBox,
+                       static_cast<QWidget *>(m_resourcesHeading), m_scanBox})
+        w->show();
+    m_resourcesHeading->setText(tr("Live inventory"));
+    setResourcesMessage(tr("Choose a region and scan it to see what runs there."));
+}
+
 void InspectorPanel::showAwsAccount(const Core::AwsAccount &account)
 {
-    m_title->setText(account.name);
-    m_subtitle->setText(tr("AWS account"));
-    setFields({{tr("ID"), account.id},
-               {tr("Role ARN"), account.roleArn},
-               {tr("Created"), dateText(account.createdAt)},
-               {tr("Updated"), dateText(account.updatedAt)},
-               {tr("Creator"), nameFor(account.creatorId)}});
-    m_empty->hide();
-    m_resources->hide();
-    m_resourcesHeading->hide();
-    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_subtitle), m_fieldsBox})
-        w->show();
-    setResourcesMessage({});
+    showAccountFields(account.name, tr("AWS account"),
+                      {{tr("ID"), account.id},
+                       {tr("Role ARN"), account.roleArn},
+                       {tr("Created"), dateText(account.createdAt)},
+                       {tr("Updated"), dateText(account.updatedAt)},
+                       {tr("Creator"), nameFor(account.creatorId)}});
 }
 
 void InspectorPanel::showAzureAccount(const Core::AzureAccount &account)
 {
-    m_title->setText(account.name);
-    m_subtitle->setText(tr("Azure subscription"));
-    setFields({{tr("ID"), account.id},
-               {tr("Subscription"), account.subscriptionId},
-               {tr("Directory"), account.directoryId},
-               {tr("Application"), account.applicationId},
-               {tr("Created"), dateText(account.createdAt)},
-               {tr("Updated"), dateText(account.updatedAt)},
-               {tr("Creator"), nameFor(account.creatorId)}});
-    m_empty->hide();
-    m_resources->hide();
-    m_resourcesHeading->hide();
-    for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_subtitle), m_fieldsBox})
-        w->show();
-    setResourcesMessage({});
+    showAccountFields(account.name, tr("Azure subscription"),
+                      {{tr("ID"), account.id},
+                       {tr("Subscription"), account.subscriptionId},
+                       {tr("Directory"), account.directoryId},
+                       {tr("Application"), account.applicationId},
+                       {tr("Created"), dateText(account.createdAt)},
+                       {tr("Updated"), dateText(account.updatedAt)},
+                       {tr("Creator"), nameFor(account.creatorId)}});
+}
+
+void InspectorPanel::showRegion(const QString &accountName, const QString &region)
+{
+    showAccountFields(region, tr("Region of %1").arg(accountName), {{tr("Account"), accountName}, {tr("Region"), region}});
+    m_scanBox->hide();
+    setResourcesMessage(tr("Scanning %1…").arg(region));
 }
 
 } // namespace Cloudcraft::Ui

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QTreeWidget;
 class QFormLayout;
@@ -33,7 +34,11 @@ public:
     void setResourcesMessage(const QString &text);
     void showAwsAccount(const Core::AwsAccount &account);
     void showAzureAccount(const Core::AzureAccount &account);
+    /// A region of a linked account: its inventory follows with setBlueprintData() once scanned.
+    void showRegion(const QString &accountName, const QString &region);
     void showNothing();
+    /// Regions offered by "Scan a region" under an account.
+    void setScanRegions(const QStringList &regions);
 
     /// (type, count) rows currently shown, largest first (for tests and the status line).
     QList<std::pair<QString, int>> resourceCounts() const;
@@ -42,7 +47,12 @@ public:
     /// Resource counts of a blueprint document: nodes by `type`, plus groups (VPCs, subnets...) by `type`.
     static QList<std::pair<QString, int>> countResources(const QJsonObject &document);
 
+Q_SIGNALS:
+    /// The user asked for a live scan of `region` of the account shown.
+    void scanRequested(const QString &region);
+
 private:
+    void showAccountFields(const QString &name, const QString &kind, const QList<std::pair<QString, QString>> &fields);
     void setFields(const QList<std::pair<QString, QString>> &fields);
     QString nameFor(const QString &id) const;
     QString dateText(const QDateTime &time) const;
@@ -57,6 +67,8 @@ private:
     QTreeWidget *m_resources = nullptr;
     QLabel *m_resourcesMessage = nullptr;
     QLabel *m_empty = nullptr;
+    QWidget *m_scanBox = nullptr;
+    QComboBox *m_regionCombo = nullptr;
 };
 
 } // namespace Cloudcraft::Ui

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "accountcontroller.h"
 #include "helpdialogs.h"
 #include "inspectorpanel.h"
 #include "navigatorpanel.h"
@@ -10,8 +11,6 @@
 #include "statuspanel.h"
 #include "workspacecontroller.h"
 
-#include "models/accounttreemodel.h"
-#include "models/treeroles.h"
 
 #include <QAction>
 #include <QApplication>
@@ -54,6 +53,7 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     m_preview = new PreviewView(this);
     m_inspector = new InspectorPanel(this);
     m_previewController = new PreviewController(session, *m_workspace, m_preview, m_inspector, this);
+    m_accounts = new AccountController(session, *m_workspace, m_inspector, settings, this);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -73,7 +73,7 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     updateTitle();
 
     connect(m_navigator, &NavigatorPanel::blueprintSelected, this, &MainWindow::onBlueprintSelected);
-    connect(m_navigator, &NavigatorPanel::accountSelected, this, &MainWindow::onAccountSelected);
+    connect(m_navigator, &NavigatorPanel::accountSelected, m_accounts, &AccountController::select);
     connect(m_workspace, &WorkspaceController::loaded, this, &MainWindow::onWorkspaceLoaded);
     connect(m_workspace, &WorkspaceController::failed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
@@ -222,18 +222,6 @@ void MainWindow::onBlueprintSelected(const QString &id)
 {
     m_lastBlueprint = id;
     m_previewController->showBlueprint(id);
-}
-
-void MainWindow::onAccountSelected(const QModelIndex &index)
-{
-    const AccountTreeModel *model = m_workspace->accountModel();
-    if (const AwsAccount *aws = model->awsAccount(index)) {
-        m_inspector->setNames(m_workspace->names());
-        m_inspector->showAwsAccount(*aws);
-    } else if (const AzureAccount *azure = model->azureAccount(index)) {
-        m_inspector->setNames(m_workspace->names());
-        m_inspector->showAzureAccount(*azure);
-    }
 }
 
 void MainWindow::copyImage()

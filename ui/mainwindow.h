@@ -13,6 +13,7 @@ class RequestScheduler;
 
 namespace Cloudcraft::Ui {
 
+class AccountController;
 class InspectorPanel;
 class NavigatorPanel;
 class PreviewController;
@@ -41,6 +42,7 @@ public:
     WorkspaceController *workspace() const { return m_workspace; }
     PreviewController *previewController() const { return m_previewController; }
     StatusPanel *statusPanel() const { return m_status; }
+    AccountController *accountController() const { return m_accounts; }
 
     /// Puts back the window geometry and state saved by the last session (call before show()).
     void restoreState();
@@ -57,7 +59,6 @@ private:
     void saveState();
     void onWorkspaceLoaded();
     void onBlueprintSelected(const QString &id);
-    void onAccountSelected(const QModelIndex &index);
     void copyImage();
     void toggleFullScreen();
     void showShortcuts();
@@ -73,6 +74,7 @@ private:
     InspectorPanel *m_inspector = nullptr;
     PreviewController *m_previewController = nullptr;
     StatusPanel *m_status = nullptr;
+    AccountController *m_accounts = nullptr;
     QSplitter *m_splitter = nullptr;
     QMenu *m_profilesMenu = nullptr;
     QMenu *m_switchMenu = nullptr;

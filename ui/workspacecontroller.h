@@ -35,6 +35,8 @@ public:
     bool isLoading() const { return m_pending > 0; }
     const Core::BlueprintSummary *blueprint(const QString &id) const;
     const QList<Core::BlueprintSummary> &blueprints() const { return m_blueprints; }
+    const QList<Core::AwsAccount> &awsAccounts() const { return m_aws; }
+    const QList<Core::AzureAccount> &azureAccounts() const { return m_azure; }
     /// Team ids and user ids → display names (from /team members and /user/me).
     QHash<QString, QString> names() const;
 

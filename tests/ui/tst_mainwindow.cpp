@@ -3,6 +3,7 @@
 
 #include "uitesthelpers.h"
 
+#include "accountcontroller.h"
 #include "emulatorprocess.h"
 #include "helpdialogs.h"
 #include "inspectorpanel.h"
@@ -21,10 +22,13 @@
 #include "auth/keychainsecretstore.h"
 #include "auth/keyservice.h"
 #include "auth/profilestore.h"
+#include "models/accounttreemodel.h"
 #include "models/treeroles.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QTabWidget>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -282,6 +286,59 @@ private Q_SLOTS:
         m_window->workspace()->reload();
         QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty(), 30000);
         QCOMPARE(m_window->previewController()->currentBlueprint(), selected);
+    }
+
+    void scanningAnAccountRegionShowsItsInventory()
+    {
+        const QJsonObject account = m_workspace.value(QLatin1String("awsAccounts")).toArray().first().toObject();
+        const QString accountName = account.value(QLatin1String("name")).toString();
+        const QString region = account.value(QLatin1String("regions")).toObject().keys().first();
+        // Resource types the workspace holds for that region (any scenario step).
+        QSet<QString> knownTypes;
+        for (const QJsonValue &step : account.value(QLatin1String("regions")).toObject().value(region).toArray()) {
+            for (const char *list : {"nodes", "groups"}) {
+                for (const QJsonValue &item : step.toObject().value(QLatin1String(list)).toArray())
+                    knownTypes.insert(item.toObject().value(QLatin1String("type")).toString());
+            }
+        }
+
+        child<QTabWidget>(m_window.get(), "navigatorTabs")->setCurrentIndex(1);
+        QTreeView *tree = m_window->navigator()->accountTree();
+        QModelIndex accountRow;
+        const QAbstractItemModel *model = tree->model();
+        for (int p = 0; p < model->rowCount() && !accountRow.isValid(); ++p) {
+            for (int a = 0; a < model->rowCount(model->index(p, 0)); ++a) {
+                const QModelIndex index = model->index(a, 0, model->index(p, 0));
+                if (index.data(NameRole).toString() == accountName)
+                    accountRow = index;
+            }
+        }
+        QVERIFY(accountRow.isValid());
+        tree->scrollTo(accountRow);
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(accountRow).center());
+        const InspectorPanel *inspector = m_window->inspector();
+        QCOMPARE(child<QLabel>(inspector, "inspectorTitle")->text(), accountName);
+        QCOMPARE(inspector->fieldText(QStringLiteral("Role ARN")), account.value(QLatin1String("roleArn")).toString());
+
+        QSignalSpy loaded(m_window->accountController(), &AccountController::inventoryLoaded);
+        auto *combo = child<QComboBox>(inspector, "scanRegionCombo");
+        combo->setCurrentText(region);
+        QTest::mouseClick(child<QPushButton>(inspector, "scanRegionButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
+        QCOMPARE(child<QLabel>(inspector, "inspectorTitle")->text(), region);
+        const auto counts = inspector->resourceCounts();
+        QVERIFY(!counts.isEmpty());
+        for (const auto &[type, count] : counts) {
+            QVERIFY2(knownTypes.contains(type), qPrintable(type));
+            QVERIFY(count > 0);
+        }
+        // The scanned region now shows under the account and is remembered for the next start.
+        const QModelIndex sourceAccount = m_window->workspace()->accountModel()->accountIndex(
+            account.value(QLatin1String("id")).toString());
+        QVERIFY(m_window->workspace()->accountModel()->regionIndex(account.value(QLatin1String("id")).toString(), region)
+                    .isValid());
+        QVERIFY(sourceAccount.isValid());
+        child<QTabWidget>(m_window.get(), "navigatorTabs")->setCurrentIndex(0);
     }
 
     void waitingForTheExportBudgetIsShown()

@@ -1,0 +1,143 @@
+#include "accountcontroller.h"
+
+#include "errortext.h"
+#include "inspectorpanel.h"
+#include "sessioncontroller.h"
+#include "workspacecontroller.h"
+
+#include "api/apiclient.h"
+#include "api/apiparse.h"
+#include "models/accounttreemodel.h"
+
+#include <QSettings>
+
+namespace Cloudcraft::Ui {
+
+using namespace Core;
+
+namespace {
+
+QStringList awsRegions()
+{
+    return {QStringLiteral("us-east-1"),      QStringLiteral("us-east-2"),    QStringLiteral("us-west-1"),
+            QStringLiteral("us-west-2"),      QStringLiteral("eu-west-1"),    QStringLiteral("eu-west-2"),
+            QStringLiteral("eu-central-1"),   QStringLiteral("eu-north-1"),   QStringLiteral("ap-southeast-1"),
+            QStringLiteral("ap-southeast-2"), QStringLiteral("ap-northeast-1"), QStringLiteral("ap-south-1"),
+            QStringLiteral("ca-central-1"),   QStringLiteral("sa-east-1")};
+}
+
+QStringList azureRegions()
+{
+    return {QStringLiteral("eastus"),      QStringLiteral("eastus2"),     QStringLiteral("westus2"),
+            QStringLiteral("centralus"),   QStringLiteral("westeurope"),  QStringLiteral("northeurope"),
+            QStringLiteral("uksouth"),     QStringLiteral("southeastasia"), QStringLiteral("australiaeast")};
+}
+
+QString settingsKey(const QString &accountId)
+{
+    return QStringLiteral("accounts/") + accountId + QStringLiteral("/regions");
+}
+
+} // namespace
+
+AccountController::AccountController(SessionController &session, WorkspaceController &workspace,
+                                     InspectorPanel *inspector, QSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_workspace(workspace)
+    , m_inspector(inspector)
+    , m_settings(settings)
+{
+    connect(&m_workspace, &WorkspaceController::loaded, this, &AccountController::restoreRegions);
+    connect(m_inspector, &InspectorPanel::scanRequested, this, &AccountController::scan);
+}
+
+AccountController::~AccountController() = default;
+
+void AccountController::restoreRegions()
+{
+    AccountTreeModel *model = m_workspace.accountModel();
+    for (const AwsAccount &account : m_workspace.awsAccounts())
+        model->setRegions(account.id, m_settings.value(settingsKey(account.id)).toStringList());
+    for (const AzureAccount &account : m_workspace.azureAccounts())
+        model->setRegions(account.id, m_settings.value(settingsKey(account.id)).toStringList());
+}
+
+void AccountController::remember(const QString &accountId, const QString &region)
+{
+    QStringList regions = m_settings.value(settingsKey(accountId)).toStringList();
+    if (regions.contains(region))
+        return;
+    regions.append(region);
+    m_settings.setValue(settingsKey(accountId), regions);
+    m_workspace.accountModel()->setRegions(accountId, regions);
+}
+
+QString AccountController::accountName(const QString &accountId) const
+{
+    for (const AwsAccount &account : m_workspace.awsAccounts()) {
+        if (account.id == accountId)
+            return account.name;
+    }
+    for (const AzureAccount &account : m_workspace.azureAccounts()) {
+        if (account.id == accountId)
+            return account.name;
+    }
+    return accountId;
+}
+
+void AccountController::select(const QModelIndex &sourceIndex)
+{
+    const AccountTreeModel *model = m_workspace.accountModel();
+    m_inspector->setNames(m_workspace.names());
+    const auto kind = TreeNodeKind(sourceIndex.data(KindRole).toInt());
+    if (const AwsAccount *aws = model->awsAccount(sourceIndex)) {
+        m_accountId = aws->id;
+        m_azure = false;
+        m_inspector->showAwsAccount(*aws);
+        m_inspector->setScanRegions(awsRegions());
+    } else if (const AzureAccount *azure = model->azureAccount(sourceIndex)) {
+        m_accountId = azure->id;
+        m_azure = true;
+        m_inspector->showAzureAccount(*azure);
+        m_inspector->setScanRegions(azureRegions());
+    } else if (kind == TreeNodeKind::Region || kind == TreeNodeKind::Snapshot) {
+        m_accountId = sourceIndex.data(AccountIdRole).toString();
+        m_azure = CloudProvider(sourceIndex.data(ProviderRole).toInt()) == CloudProvider::Azure;
+        scan(sourceIndex.data(RegionRole).toString());
+    }
+}
+
+void AccountController::scan(const QString &region)
+{
+    ApiClient *client = m_session.client();
+    if (!client || m_accountId.isEmpty() || region.isEmpty())
+        return;
+    if (m_call)
+        m_call->cancel();
+    const QString accountId = m_accountId;
+    m_inspector->showRegion(accountName(accountId), region);
+    ApiCall *call = m_azure ? client->snapshotAzureAccount(accountId, region, ExportFormat::Json, {}, Priority::Interactive)
+                            : client->snapshotAwsAccount(accountId, region, ExportFormat::Json, {}, Priority::Interactive);
+    m_call = call;
+    connect(call, &ApiCall::finished, this, [this, call, accountId, region] {
+        call->deleteLater();
+        if (call != m_call)
+            return;
+        m_call = nullptr;
+        const ApiResult<QJsonObject> result = ApiParse::fromCall(*call, &ApiParse::object);
+        if (!result.ok()) {
+            if (result.error.kind() != ApiError::Kind::Cancelled)
+                m_inspector->setResourcesMessage(ErrorText::forApi(result.error, m_session.profile().apiUrl));
+            return;
+        }
+        const QJsonObject document = result.value.contains(QLatin1String("data"))
+                                         ? result.value.value(QLatin1String("data")).toObject()
+                                         : result.value;
+        m_inspector->setBlueprintData(document);
+        remember(accountId, region);
+        Q_EMIT inventoryLoaded(accountId, region);
+    });
+}
+
+} // namespace Cloudcraft::Ui
