@@ -338,6 +338,9 @@ private Q_SLOTS:
         QVERIFY(m_window->workspace()->accountModel()->regionIndex(account.value(QLatin1String("id")).toString(), region)
                     .isValid());
         QVERIFY(sourceAccount.isValid());
+        // For looking at it by eye: CLOUDCRAFT_UI_SHOT_DIR=/some/dir keeps a picture of this state.
+        if (const QString dir = qEnvironmentVariable("CLOUDCRAFT_UI_SHOT_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/accounts.png"));
         child<QTabWidget>(m_window.get(), "navigatorTabs")->setCurrentIndex(0);
     }
 
@@ -375,6 +378,25 @@ private Q_SLOTS:
         m_window->findChild<QAction *>(QStringLiteral("aboutAction"))->trigger();
         QTRY_VERIFY(m_window->findChild<AboutDialog *>() && m_window->findChild<AboutDialog *>()->isVisible());
         m_window->findChild<AboutDialog *>()->close();
+    }
+
+    void signOutForgetsTheKeyAndAsksAgain()
+    {
+        QSignalSpy signedOut(m_session.get(), &SessionController::signedOut);
+        m_prompter.nextConfirm = true;
+        m_window->findChild<QAction *>(QStringLiteral("signOutAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!signedOut.isEmpty(), 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<WelcomeDialog *>() != nullptr, 15000);
+        QCOMPARE(m_window->statusPanel()->userText(), QStringLiteral("Not signed in"));
+        QCOMPARE(m_window->navigator()->blueprintTree()->model()->rowCount(), 0);
+        KeychainSecretStore store;
+        QSignalSpy read(store.read(SecretStore::apiKeyName(m_profile)), &SecretJob::finished);
+        QVERIFY(read.wait(15000));
+        const auto result = read.first().first().value<SecretResult>();
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error->kind, SecretError::Kind::NotFound);
+        QVERIFY(!m_profiles->profile(m_profile)->keySaved);
+        m_window->findChild<WelcomeDialog *>()->close();
     }
 
     void cleanupTestCase()
