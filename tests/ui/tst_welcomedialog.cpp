@@ -46,6 +46,26 @@ SecretResult readKeychain(const QString &name)
     return spy.first().first().value<SecretResult>();
 }
 
+/// The real keychain, except that the first write finds it locked (what a locked Secret Service collection answers
+/// when the user dismisses the unlock prompt). The real locked-collection recipe runs in tst_cliauth; here it is the
+/// dialog's reaction that is under test.
+class LockedOnceSecretStore final : public SecretStore
+{
+public:
+    KeychainSecretStore real;
+    int writes = 0;
+    SecretJob *read(const QString &name) override { return real.read(name); }
+    SecretJob *remove(const QString &name) override { return real.remove(name); }
+    SecretJob *write(const QString &name, const QString &secret) override
+    {
+        if (writes++ > 0)
+            return real.write(name, secret);
+        auto *job = new SecretJob;
+        job->finish({SecretError{SecretError::Kind::Locked, QStringLiteral("The collection is locked.")}, {}});
+        return job;
+    }
+};
+
 } // namespace
 
 class TestWelcomeDialog final : public QObject
@@ -200,6 +220,29 @@ private Q_SLOTS:
         QVERIFY2(dialog.problemText().startsWith(QLatin1String("Could not reach 127.0.0.1")),
                  qPrintable(dialog.problemText()));
         QVERIFY(!readKeychain(SecretStore::apiKeyName(profile)).ok());
+    }
+
+    void lockedKeychainOffersUnlockAndRetry()
+    {
+        LockedOnceSecretStore store;
+        KeyService keys(*m_profiles, store, QProcessEnvironment());
+        SignInFlow flow(&m_network, *m_profiles, keys, &m_scheduler);
+        const QString profile = uniqueProfile();
+        WelcomeDialog dialog(flow, m_prompter,
+                             WelcomeSetup{profile, m_emulator.baseUrl(), m_emulator.caFile(), {}, {}, false});
+        dialog.show();
+        signIn(dialog, m_emulator.readWriteKey());
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(dialog.problemText().contains(QLatin1String("keychain is locked")), qPrintable(dialog.problemText()));
+        auto *unlock = child<QPushButton>(&dialog, "unlockRetryButton");
+        QVERIFY(unlock->isVisibleTo(&dialog));
+        QVERIFY(!readKeychain(SecretStore::apiKeyName(profile)).ok());
+
+        QTest::mouseClick(unlock, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.successText().isEmpty(), 20000);
+        QCOMPARE(dialog.problemText(), QString());
+        QCOMPARE(readKeychain(SecretStore::apiKeyName(profile)).secret, m_emulator.readWriteKey());
     }
 
     void keyFieldNeverReachesTheClipboard()
