@@ -39,7 +39,7 @@ struct Options
 };
 
 /// Parses the command line; exits for --help, --version and usage errors.
-Options parseOptions(const QApplication &app)
+Options parseOptions(const QCoreApplication &app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -112,16 +112,38 @@ void arrangeScreenshot(QApplication &app, Ui::MainWindow &window, const QString 
     QTimer::singleShot(90000, &window, [save] { save(1); });
 }
 
+/// --help and --version need no display: answer them before a GUI application exists.
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--help-all" || arg == "--version" || arg == "-v")
+            return true;
+    }
+    return false;
+}
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QString::fromLatin1(kAppName));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("cloudcraft.co"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    if (wantsTextOnly(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setApplicationNames();
+        parseOptions(core); // prints and exits
+        return 0;
+    }
     QApplication app(argc, argv);
+    setApplicationNames();
     cloudcraftInitUiResources();
-    QApplication::setApplicationName(QString::fromLatin1(kAppName));
     QApplication::setApplicationDisplayName(QStringLiteral("Cloudcraft Desktop"));
-    QApplication::setApplicationVersion(QString::fromLatin1(kAppVersion));
-    QApplication::setOrganizationDomain(QStringLiteral("cloudcraft.co"));
     QApplication::setDesktopFileName(QString::fromLatin1(kAppId));
     QApplication::setWindowIcon(QIcon::fromTheme(QString::fromLatin1(kAppId),
                                                  QIcon(QStringLiteral(":/icons/co.cloudcraft.Desktop.svg"))));
