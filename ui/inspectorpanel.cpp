@@ -1,6 +1,7 @@
 #include "inspectorpanel.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -17,6 +18,42 @@
 namespace Cloudcraft::Ui {
 
 namespace {
+
+// Readable names for the component types Cloudcraft uses most; anything else is shown as the API names it.
+QString typeLabel(const QString &type)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("ec2"), QT_TRANSLATE_NOOP("ResourceType", "EC2 instance")},
+        {QStringLiteral("rds"), QT_TRANSLATE_NOOP("ResourceType", "RDS database")},
+        {QStringLiteral("s3"), QT_TRANSLATE_NOOP("ResourceType", "S3 bucket")},
+        {QStringLiteral("elb"), QT_TRANSLATE_NOOP("ResourceType", "Load balancer")},
+        {QStringLiteral("lambda"), QT_TRANSLATE_NOOP("ResourceType", "Lambda function")},
+        {QStringLiteral("dynamodb"), QT_TRANSLATE_NOOP("ResourceType", "DynamoDB table")},
+        {QStringLiteral("elasticache"), QT_TRANSLATE_NOOP("ResourceType", "ElastiCache")},
+        {QStringLiteral("cloudfront"), QT_TRANSLATE_NOOP("ResourceType", "CloudFront")},
+        {QStringLiteral("r53"), QT_TRANSLATE_NOOP("ResourceType", "Route 53")},
+        {QStringLiteral("sqs"), QT_TRANSLATE_NOOP("ResourceType", "SQS queue")},
+        {QStringLiteral("sns"), QT_TRANSLATE_NOOP("ResourceType", "SNS topic")},
+        {QStringLiteral("apigateway"), QT_TRANSLATE_NOOP("ResourceType", "API Gateway")},
+        {QStringLiteral("natgateway"), QT_TRANSLATE_NOOP("ResourceType", "NAT gateway")},
+        {QStringLiteral("vpc"), QT_TRANSLATE_NOOP("ResourceType", "VPC")},
+        {QStringLiteral("subnet"), QT_TRANSLATE_NOOP("ResourceType", "Subnet")},
+        {QStringLiteral("sg"), QT_TRANSLATE_NOOP("ResourceType", "Security group")},
+        {QStringLiteral("asg"), QT_TRANSLATE_NOOP("ResourceType", "Auto Scaling group")},
+        {QStringLiteral("eks"), QT_TRANSLATE_NOOP("ResourceType", "EKS cluster")},
+        {QStringLiteral("azurevm"), QT_TRANSLATE_NOOP("ResourceType", "Virtual machine")},
+        {QStringLiteral("azuresql"), QT_TRANSLATE_NOOP("ResourceType", "SQL database")},
+        {QStringLiteral("azureblob"), QT_TRANSLATE_NOOP("ResourceType", "Blob storage")},
+        {QStringLiteral("azurelb"), QT_TRANSLATE_NOOP("ResourceType", "Load balancer")},
+        {QStringLiteral("azureredis"), QT_TRANSLATE_NOOP("ResourceType", "Cache for Redis")},
+        {QStringLiteral("azurefunctions"), QT_TRANSLATE_NOOP("ResourceType", "Function app")},
+        {QStringLiteral("azureappgateway"), QT_TRANSLATE_NOOP("ResourceType", "Application gateway")},
+        {QStringLiteral("azurevnet"), QT_TRANSLATE_NOOP("ResourceType", "Virtual network")},
+        {QStringLiteral("azuresubnet"), QT_TRANSLATE_NOOP("ResourceType", "Subnet")},
+    };
+    const char *label = labels.value(type, nullptr);
+    return label ? QCoreApplication::translate("ResourceType", label) : type;
+}
 
 QString teamIdOf(const QString &access)
 {
@@ -220,7 +257,9 @@ void InspectorPanel::setBlueprintData(const QJsonObject &document)
     m_resources->clear();
     int total = 0;
     for (const auto &[type, count] : rows) {
-        auto *item = new QTreeWidgetItem(m_resources, {type, QString::number(count)});
+        auto *item = new QTreeWidgetItem(m_resources, {typeLabel(type), QString::number(count)});
+        item->setData(0, Qt::UserRole, type);
+        item->setToolTip(0, type);
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         total += count;
     }
@@ -234,7 +273,7 @@ QList<std::pair<QString, int>> InspectorPanel::resourceCounts() const
     QList<std::pair<QString, int>> rows;
     for (int i = 0; i < m_resources->topLevelItemCount(); ++i) {
         const QTreeWidgetItem *item = m_resources->topLevelItem(i);
-        rows.append({item->text(0), item->text(1).toInt()});
+        rows.append({item->data(0, Qt::UserRole).toString(), item->text(1).toInt()});
     }
     return rows;
 }

@@ -40,7 +40,7 @@ public:
     /// Regions offered by "Scan a region" under an account.
     void setScanRegions(const QStringList &regions);
 
-    /// (type, count) rows currently shown, largest first (for tests and the status line).
+    /// (API type, count) rows currently shown, largest first.
     QList<std::pair<QString, int>> resourceCounts() const;
     QString fieldText(const QString &field) const;
 
