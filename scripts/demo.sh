@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The product's main job, end to end, against the local emulator with the demo workspace:
+# sign in (key via stdin), list blueprints and accounts, export a blueprint as PNG and SVG, snapshot a live AWS region,
+# advance the emulator's scenario one step, snapshot again, and open the desktop app for a screenshot.
+# Everything it makes is left in demo-out/. The key lives in a throwaway keyring for the length of the demo.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=lib/deps.sh
+source "$root/scripts/lib/deps.sh"
+cloudcraft_ensure_packages "${CLOUDCRAFT_BUILD_PACKAGES[@]}" "${CLOUDCRAFT_TEST_PACKAGES[@]}" curl
+
+build=${CLOUDCRAFT_BUILD_DIR:-$root/build}
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j "$(nproc)" --target cloudcraft-cli cloudcraft-emulator cloudcraft-desktop cloudcraft_test_certs
+
+if [[ ${1:-} != --inside ]]; then
+    exec "$root/scripts/with-test-session.sh" "$root/scripts/demo.sh" --inside
+fi
+
+out=$root/demo-out
+rm -rf "$out"
+mkdir -p "$out"
+cli=$build/app/cli/cloudcraft-cli
+ca=$build/test-certs/ca.pem
+workspace=$root/tests/emulator/workspaces/demo.json
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Starting the emulator with the demo workspace"
+"$build/tests/emulator/cloudcraft-emulator" --workspace "$workspace" --port 0 \
+    --cert "$build/test-certs/server.pem" --key "$build/test-certs/server.key" \
+    --request-log "$out/emulator-requests.jsonl" >"$out/emulator.ready" 2>"$out/emulator.log" &
+emulator_pid=$!
+trap 'kill "$emulator_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 100); do
+    [[ -s $out/emulator.ready ]] && break
+    sleep 0.1
+done
+url=$(sed -n 's/.*"url":"\([^"]*\)".*/\1/p' "$out/emulator.ready" | head -n 1)
+[[ -n $url ]] || { echo "The emulator did not start; see $out/emulator.log" >&2; exit 1; }
+echo "Emulator at $url (test CA $ca)"
+
+step "Signing in (the key goes through stdin into the keychain)"
+"$cli" profile add demo --api-url "$url" --ca-file "$ca"
+"$cli" profile use demo
+# The demo workspace's read-write key; it is never passed as an argument.
+grep -m 1 '"key":' "$workspace" | sed 's/.*"key": *"\([^"]*\)".*/\1/' | "$cli" auth login
+"$cli" auth status
+
+step "Blueprints"
+"$cli" blueprint list
+blueprint=$("$cli" blueprint list --json | grep -o '"id": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')
+
+step "Linked accounts"
+"$cli" aws list
+"$cli" azure list
+account=$("$cli" aws list --json | grep -o '"id": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')
+
+step "Exporting blueprint $blueprint as PNG and SVG"
+"$cli" blueprint export "$blueprint" --format png --width 1920 --height 1080 --output "$out/blueprint.png"
+"$cli" blueprint export "$blueprint" --format svg --output "$out/blueprint.svg"
+
+step "Snapshot of AWS account $account, us-east-1 (before)"
+"$cli" aws snapshot "$account" us-east-1 --format png --width 1600 --height 1000 --output "$out/us-east-1-before.png"
+"$cli" aws snapshot "$account" us-east-1 --format json --output "$out/us-east-1-before.json"
+
+step "A deployment happens (the emulator's scenario advances one step)"
+curl -sS --fail --cacert "$ca" -X POST "$url/__admin/scenario/advance"
+echo
+
+step "Snapshot of the same region (after)"
+"$cli" aws snapshot "$account" us-east-1 --format png --width 1600 --height 1000 --output "$out/us-east-1-after.png"
+"$cli" aws snapshot "$account" us-east-1 --format json --output "$out/us-east-1-after.json"
+
+step "The desktop app on the demo workspace (under Xvfb when there is no display)"
+desktop=$build/app/desktop/cloudcraft-desktop
+if [[ -n ${DISPLAY:-} ]]; then
+    QT_QPA_PLATFORM=xcb "$desktop" --profile demo --screenshot "$out/desktop.png" || echo "(desktop screenshot failed)"
+else
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1600x1000x24' \
+        "$desktop" --profile demo --screenshot "$out/desktop.png" || echo "(desktop screenshot failed)"
+fi
+
+step "Files in demo-out/"
+ls -l "$out"/*.png "$out"/*.svg "$out"/*.json
