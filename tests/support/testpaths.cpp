@@ -23,7 +23,7 @@ QString testWorkspacePath()
 
 QString sharedDir()
 {
-    return QDir::cleanPath(sourceDir() + QStringLiteral("/../shared"));
+    return QStringLiteral(CLOUDCRAFT_TEST_SHARED_DIR);
 }
 
 QString testCertDir()
