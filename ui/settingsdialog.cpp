@@ -1,0 +1,108 @@
+#include "settingsdialog.h"
+
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace Cloudcraft::Ui {
+
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent)
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    setAccessibleName(tr("Settings"));
+
+    m_pageList = new QListWidget(this);
+    m_pageList->setObjectName(QStringLiteral("settingsPageList"));
+    m_pageList->setAccessibleName(tr("Settings pages"));
+    m_pageList->setIconSize(QSize(24, 24));
+    m_pageList->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pageList->setMaximumWidth(200);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("settingsPages"));
+    m_pages->setAccessibleName(tr("Settings page"));
+
+    connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    // Pages apply their changes live, so Close is the only button.
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setObjectName(QStringLiteral("settingsButtons"));
+    buttons->button(QDialogButtonBox::Close)->setObjectName(QStringLiteral("settingsCloseButton"));
+    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close settings"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *body = new QHBoxLayout;
+    body->addWidget(m_pageList);
+    body->addWidget(m_pages, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(body, 1);
+    layout->addWidget(buttons);
+    resize(720, 480);
+}
+
+SettingsDialog::~SettingsDialog() = default;
+
+void SettingsDialog::addPage(const QString &title, const QIcon &icon, QWidget *page)
+{
+    // A scroll area keeps long pages usable on small screens without each page handling it.
+    auto *scroll = new QScrollArea(m_pages);
+    scroll->setObjectName(page->objectName() + QStringLiteral("Scroll"));
+    scroll->setAccessibleName(title);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(page);
+    m_pages->addWidget(scroll);
+
+    auto *item = new QListWidgetItem(icon, title, m_pageList);
+    item->setData(Qt::AccessibleTextRole, title);
+    if (m_pageList->currentRow() < 0)
+        m_pageList->setCurrentRow(0);
+}
+
+int SettingsDialog::pageCount() const
+{
+    return m_pages->count();
+}
+
+QWidget *SettingsDialog::page(int index) const
+{
+    const auto *scroll = qobject_cast<QScrollArea *>(m_pages->widget(index));
+    return scroll ? scroll->widget() : nullptr;
+}
+
+QString SettingsDialog::pageTitle(int index) const
+{
+    const QListWidgetItem *item = m_pageList->item(index);
+    return item ? item->text() : QString();
+}
+
+QWidget *SettingsDialog::currentPage() const
+{
+    return page(m_pages->currentIndex());
+}
+
+bool SettingsDialog::showPage(const QString &title)
+{
+    for (int i = 0; i < m_pageList->count(); ++i) {
+        if (m_pageList->item(i)->text() == title) {
+            setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void SettingsDialog::setCurrentIndex(int index)
+{
+    m_pageList->setCurrentRow(index);
+}
+
+} // namespace Cloudcraft::Ui
