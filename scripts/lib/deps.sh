@@ -13,6 +13,7 @@ CLOUDCRAFT_TEST_PACKAGES=(
     librsvg2-bin
     poppler-utils
     desktop-file-utils appstream dpkg-dev
+    chromium
 )
 
 cloudcraft_missing_packages() {
