@@ -1,5 +1,6 @@
 #include "cliparser.h"
 
+#include "diffoptions.h"
 #include "exitcode.h"
 
 namespace Cloudcraft::Cli {
@@ -55,6 +56,7 @@ void addOptions(QCommandLineParser &parser)
     valued({QStringLiteral("directory-id")}, "Azure directory id.", "id");
     valued({QStringLiteral("subscription-id")}, "Azure subscription id.", "id");
     flag({QStringLiteral("new-secret")}, "Read a new Azure client secret from stdin.");
+    addDiffOptions(parser);
 }
 
 std::optional<QString> findSecretOption(const QStringList &arguments)
@@ -141,6 +143,7 @@ Commands:
   restore DIR                    create missing blueprints, update the others with If-Match; a blueprint changed
                                  on the server since the backup is reported as a conflict and not overwritten
 
+)") + diffHelpText() + QStringLiteral(R"(
 Environment:
   CLOUDCRAFT_API_KEY   API key (overrides the keychain)
   CLOUDCRAFT_TIMEOUT   per-request timeout in seconds

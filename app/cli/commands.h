@@ -20,5 +20,7 @@ ExitCode runTeam(CliContext &ctx, const QString &verb, const QStringList &args);
 ExitCode runUser(CliContext &ctx, const QString &verb, const QStringList &args);
 ExitCode runBackup(CliContext &ctx, const QStringList &args);
 ExitCode runRestore(CliContext &ctx, const QStringList &args);
+/// `diff A B`: exit 0 same, 1 different, 2 any error (its own codes, as CI tools expect).
+ExitCode runDiff(CliContext &ctx, const QStringList &args);
 
 } // namespace Cloudcraft::Cli

@@ -10,6 +10,8 @@ ExitCode dispatch(CliContext &ctx, const QStringList &positional)
         return runBackup(ctx, positional.mid(1));
     if (group == u"restore")
         return runRestore(ctx, positional.mid(1));
+    if (group == u"diff")
+        return runDiff(ctx, positional.mid(1));
     const QString verb = positional.value(1);
     const QStringList args = positional.mid(2);
     using Runner = ExitCode (*)(CliContext &, const QString &, const QStringList &);
