@@ -1,5 +1,8 @@
 #include "render/pngdecoder.h"
 
+#include "render/pngchunkreader.h"
+#include "render/pngdirectdecoder.h"
+
 #include <QCoreApplication>
 
 #include <spng.h>
@@ -40,6 +43,16 @@ bool hasAlpha(spng_ctx *context, const spng_ihdr &header)
         return true;
     spng_trns transparency {};
     return spng_get_trns(context, &transparency) == 0;
+}
+
+DiagramImage decoded(QImage image)
+{
+    DiagramImage result;
+    result.intrinsicSize = image.size();
+    result.requestedSize = image.size();
+    result.image = std::move(image);
+    result.format = ImageFormat::Png;
+    return result;
 }
 
 } // namespace
@@ -87,6 +100,37 @@ DiagramImage PngDecoder::decode(const QByteArray &bytes, const std::atomic_bool 
                 .arg(mebibytes(m_limits.maxBytes)));
     }
 
+    // The common PNGs (8-bit, not interlaced) take the libdeflate path; the rest (16-bit, interlaced, 1-4 bit)
+    // libspng decodes.
+    PngStructure structure;
+    const PngChunkReader::Result header = PngChunkReader::read(bytes, structure, true);
+    if (header.status != PngChunkReader::Status::Ok)
+        return fail(QStringLiteral("This PNG image could not be read: %1.").arg(header.problem));
+    if (PngDirectDecoder::supports(structure)) {
+        const PngChunkReader::Result chunks = PngChunkReader::read(bytes, structure);
+        if (chunks.status != PngChunkReader::Status::Ok)
+            return fail(QStringLiteral("This PNG image could not be read: %1.").arg(chunks.problem));
+        PngDirectDecoder::Result direct = PngDirectDecoder::decode(structure, cancel);
+        switch (direct.outcome) {
+        case PngDirectDecoder::Outcome::Decoded:
+            return decoded(std::move(direct.image));
+        case PngDirectDecoder::Outcome::Cancelled: {
+            DiagramImage cancelled = fail(QStringLiteral("Cancelled."));
+            cancelled.cancelled = true;
+            return cancelled;
+        }
+        case PngDirectDecoder::Outcome::Failed:
+            return fail(QStringLiteral("This PNG image could not be read: %1.").arg(direct.problem));
+        case PngDirectDecoder::Outcome::Unsupported:
+            break;
+        }
+    }
+    return decodeWithSpng(bytes, cancel);
+}
+
+DiagramImage PngDecoder::decodeWithSpng(const QByteArray &bytes, const std::atomic_bool *cancel) const
+{
+    const auto fail = [](const QString &message) { return DiagramImage::failure(ImageFormat::Png, message); };
     // Adler-32 of the zlib stream is skipped (as browsers do): every chunk's CRC-32 is still verified, so damaged
     // data is caught, and decoding gets about 15 % faster.
     SpngContext context(spng_ctx_new(SPNG_CTX_IGNORE_ADLER32));
@@ -145,12 +189,7 @@ DiagramImage PngDecoder::decode(const QByteArray &bytes, const std::atomic_bool 
                               : QStringLiteral("This PNG image could not be read: %1.").arg(spngMessage(rc)));
     }
 
-    DiagramImage result;
-    result.image = std::move(image);
-    result.format = ImageFormat::Png;
-    result.intrinsicSize = size;
-    result.requestedSize = size;
-    return result;
+    return decoded(std::move(image));
 }
 
 } // namespace Cloudcraft::Core

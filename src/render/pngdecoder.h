@@ -9,7 +9,8 @@
 
 namespace Cloudcraft::Core {
 
-/// Decodes PNG bytes with libspng straight into a QImage buffer. The IHDR size is checked against our ImageLimits
+/// Decodes PNG bytes: 8-bit non-interlaced images with libdeflate and our own unfiltering (PngDirectDecoder), the
+/// rest with libspng straight into a QImage buffer. The IHDR size is checked against our ImageLimits
 /// before anything is allocated, so a small file declaring 20000 × 20000 pixels is refused at once. Thread-safe:
 /// decode() keeps no state between calls.
 class PngDecoder final
@@ -27,6 +28,8 @@ public:
     const ImageLimits &limits() const { return m_limits; }
 
 private:
+    DiagramImage decodeWithSpng(const QByteArray &bytes, const std::atomic_bool *cancel) const;
+
     ImageLimits m_limits;
 };
 
