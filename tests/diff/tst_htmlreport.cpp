@@ -1,0 +1,284 @@
+#include "diff/diffreportwriter.h"
+#include "reporttesthelpers.h"
+
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUrl>
+
+using namespace Cloudcraft::Core;
+using namespace ReportTest;
+
+namespace {
+
+QString chromium()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("chromium"));
+}
+
+// Headless Chromium from Debian opening a report as a reader would: no network, a fresh profile each time.
+// Started at once so that several runs overlap; result() waits for this one.
+class BrowserRun final
+{
+public:
+    /// `mode` is "--screenshot=FILE" or "--dump-dom".
+    BrowserRun(const QString &mode, const QUrl &url)
+    {
+        m_process.start(chromium(), {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
+                                     QStringLiteral("--disable-gpu"), QStringLiteral("--disable-quic"),
+                                     QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
+                                     QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
+                                     QStringLiteral("--hide-scrollbars"), QStringLiteral("--force-color-profile=srgb"),
+                                     QStringLiteral("--user-data-dir=") + m_profile.path(),
+                                     QStringLiteral("--window-size=1400,1800"), mode, url.toString(QUrl::FullyEncoded)});
+    }
+
+    /// Chromium's stdout once it has finished; an empty array and `error` set when it failed or took over 30 s.
+    QByteArray result(QString *error)
+    {
+        if (!m_process.waitForStarted(10000)) {
+            *error = QStringLiteral("chromium did not start: ") + m_process.errorString();
+            return {};
+        }
+        QByteArray output;
+        QElapsedTimer timer;
+        timer.start();
+        while (m_process.state() != QProcess::NotRunning && timer.elapsed() < 30000) {
+            m_process.waitForReadyRead(100);
+            output += m_process.readAllStandardOutput();
+        }
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(5000);
+            *error = QStringLiteral("chromium did not finish within 30 s");
+            return {};
+        }
+        output += m_process.readAllStandardOutput();
+        if (m_process.exitStatus() != QProcess::NormalExit || m_process.exitCode() != 0) {
+            *error = QStringLiteral("chromium failed (exit %1): %2")
+                         .arg(m_process.exitCode())
+                         .arg(QString::fromLocal8Bit(m_process.readAllStandardError().right(2000)));
+            return {};
+        }
+        return output;
+    }
+
+private:
+    QTemporaryDir m_profile;
+    QProcess m_process;
+};
+
+
+bool near(QRgb pixel, const QColor &color, int tolerance = 12)
+{
+    return std::abs(qRed(pixel) - color.red()) <= tolerance && std::abs(qGreen(pixel) - color.green()) <= tolerance
+           && std::abs(qBlue(pixel) - color.blue()) <= tolerance;
+}
+
+// Pixels of `image` close to `color`, and where the first of them is.
+qint64 countNear(const QImage &image, const QColor &color, QPoint *first = nullptr)
+{
+    qint64 count = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x) {
+            if (near(line[x], color)) {
+                if (count++ == 0 && first)
+                    *first = QPoint(x, y);
+            }
+        }
+    }
+    return count;
+}
+
+QString writeHtml(const DiffReportInput &input, const QTemporaryDir &dir, const QString &name = QStringLiteral("r.html"))
+{
+    const QString path = dir.filePath(name);
+    const QString error = DiffReportWriter::write(DiffReportWriter::Format::Html, input, path);
+    return error.isEmpty() ? path : QString();
+}
+
+int occurrences(const QString &text, const QString &what)
+{
+    return int(text.count(what));
+}
+
+} // namespace
+
+class TestHtmlReport final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void screenshotShowsTheImages();
+    void scriptsRanAndRegionZooms();
+    void structuralDiffOfRealBlueprints();
+    void selfContained();
+    void largeImagesAreEmbeddedAsPreviews();
+
+private:
+    QTemporaryDir m_dir;
+    PixelCase m_pixels;
+    StructureCase m_structure;
+    QImage m_screenshot; // of a report on m_pixels
+    QString m_dom;       // of a report on m_pixels and m_structure with hostile labels, opened at #region-2
+    QString m_rawHtml;   // that report's file
+};
+
+// A label that would run a script if the report did not escape it.
+static const QString injection = QStringLiteral("<script>document.documentElement.setAttribute('data-pwned','1')"
+                                                "</script><img src=x onerror=\"document.title='pwned'\">.png");
+
+// Both browser runs overlap: the test takes the time of one.
+void TestHtmlReport::initTestCase()
+{
+    QVERIFY2(!chromium().isEmpty(), "chromium is not installed: the HTML report is tested in a real browser "
+                                    "(scripts/test.sh installs the Debian package 'chromium')");
+    const QString imagesReport = writeHtml(m_pixels.input(), m_dir, QStringLiteral("images.html"));
+    QVERIFY(!imagesReport.isEmpty());
+    DiffReportInput both = m_pixels.input(injection, QStringLiteral("after & \"quoted\".png"));
+    both.structure = &m_structure.result;
+    const QString bothReport = writeHtml(both, m_dir, QStringLiteral("both.html"));
+    QVERIFY(!bothReport.isEmpty());
+    m_rawHtml = QString::fromUtf8(readAll(bothReport));
+
+    const QString shot = m_dir.filePath(QStringLiteral("shot.png"));
+    BrowserRun screenshot(QStringLiteral("--screenshot=") + shot, QUrl::fromLocalFile(imagesReport));
+    // #region-2 in the address selects the second region, as a link in a review comment would.
+    QUrl url = QUrl::fromLocalFile(bothReport);
+    url.setFragment(QStringLiteral("region-2"));
+    BrowserRun dom(QStringLiteral("--dump-dom"), url);
+
+    QString error;
+    screenshot.result(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_dom = QString::fromUtf8(dom.result(&error));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_screenshot = QImage(shot, "PNG").convertToFormat(QImage::Format_RGB32);
+}
+
+void TestHtmlReport::screenshotShowsTheImages()
+{
+    const QImage &screenshot = m_screenshot;
+    QVERIFY2(!screenshot.isNull(), "no screenshot");
+    QCOMPARE(screenshot.size(), QSize(1400, 1800));
+
+    // The page is not blank: it has the images' own colours, each in a fair share of the window.
+    QPoint orange, magenta;
+    const qint64 orangePixels = countNear(screenshot, beforeOnly, &orange);
+    const qint64 magentaPixels = countNear(screenshot, afterOnly, &magenta);
+    const qint64 navyPixels = countNear(screenshot, common);
+    const qint64 redPixels = countNear(screenshot, QColor(255, 0, 0));
+    qInfo("orange %lld, magenta %lld, navy %lld, red %lld", orangePixels, magentaPixels, navyPixels, redPixels);
+    // The before image's orange box in the swipe (left half) and the "Before" figure.
+    QVERIFY2(orangePixels > 5000, qPrintable(QString::number(orangePixels)));
+    // The after image's magenta box in the swipe (right half) and the "After" figure.
+    QVERIFY2(magentaPixels > 5000, qPrintable(QString::number(magentaPixels)));
+    QVERIFY2(navyPixels > 5000, qPrintable(QString::number(navyPixels)));
+    // The diff image marks both boxes in pixelmatch's red.
+    QVERIFY2(redPixels > 2000, qPrintable(QString::number(redPixels)));
+    // The swipe divider shows before on the left, after on the right: the first orange is left of the first magenta.
+    QVERIFY2(orange.x() < magenta.x(), "the swipe does not show before on the left");
+}
+
+void TestHtmlReport::scriptsRanAndRegionZooms()
+{
+    const QString &dom = m_dom;
+    QCOMPARE(occurrences(m_rawHtml, QStringLiteral("<script>")), 1); // only the report's own
+    QVERIFY2(dom.contains(QStringLiteral("data-report-ready=\"1\"")), "the report's script did not run to its end");
+    QVERIFY(!dom.contains(QStringLiteral("data-pwned=")));
+    QVERIFY(!dom.contains(QStringLiteral("<title>pwned")));
+    QVERIFY(dom.contains(QStringLiteral("&lt;script&gt;document.documentElement")));
+
+    // The swipe slider: ready, at 50 %, both layers got their image, the handle is a keyboard slider.
+    static const QRegularExpression swipe(QStringLiteral(R"(<div class="canvas swipe" id="swipe"[^>]*>)"));
+    const QString swipeTag = swipe.match(dom).captured();
+    QVERIFY2(swipeTag.contains(QStringLiteral("data-ready=\"1\"")), qPrintable(swipeTag));
+    QVERIFY2(swipeTag.contains(QStringLiteral("data-position=\"50\"")), qPrintable(swipeTag));
+    QVERIFY2(swipeTag.contains(QStringLiteral("--pos: 50%")), qPrintable(swipeTag));
+    static const QRegularExpression layers(QStringLiteral(R"re(<img class="layer" data-source="img-(?:before|after)"[^>]*>)re"));
+    int layersWithImage = 0;
+    for (auto it = layers.globalMatch(dom); it.hasNext();)
+        layersWithImage += it.next().captured().contains(QStringLiteral("src=\"data:image/png;base64,")) ? 1 : 0;
+    QCOMPARE(layersWithImage, 2);
+    QCOMPARE(occurrences(dom, QStringLiteral("src=\"data:image/png;base64,")), 5); // 3 figures + 2 swipe layers
+    QVERIFY(dom.contains(QStringLiteral("role=\"slider\"")));
+    QVERIFY(dom.contains(QStringLiteral("aria-valuenow=\"50\"")));
+
+    // The change list: both regions listed; the second selected and zoomed with three crops.
+    QVERIFY(dom.contains(QStringLiteral("<table id=\"regions\" data-ready=\"1\">")));
+    QCOMPARE(occurrences(dom, QStringLiteral("<tr id=\"region-row-")), 2);
+    QVERIFY(dom.contains(QStringLiteral("data-title=\"Region 2: 230, 160, 110 × 90, 9,900 changed pixels\"")));
+    static const QRegularExpression zoom(QStringLiteral(R"(<div class="zoom panel open" id="zoom"[^>]*>)"));
+    const QString zoomTag = zoom.match(dom).captured();
+    QVERIFY2(zoomTag.contains(QStringLiteral("data-selected=\"2\"")), qPrintable(zoomTag));
+    QVERIFY(dom.contains(QStringLiteral("<h3 class=\"zoom-title\">Region 2: 230, 160, 110 × 90, 9,900 changed "
+                                        "pixels</h3>")));
+    QCOMPARE(occurrences(dom, QStringLiteral("background-image: url(&quot;data:image/png;base64,")), 3);
+    QVERIFY(dom.contains(QStringLiteral("<tr id=\"region-row-2\" data-region=\"2\"")));
+    static const QRegularExpression selectedRow(QStringLiteral(R"re(<tr id="region-row-(\d)"[^>]*class="selected")re"));
+    QCOMPARE(selectedRow.match(dom).captured(1), QStringLiteral("2"));
+    QCOMPARE(occurrences(dom, QStringLiteral("class=\"box selected\"")), 2); // on the diff and on the swipe
+}
+
+void TestHtmlReport::structuralDiffOfRealBlueprints()
+{
+    const QString &dom = m_dom;
+    // Read by hand from the two files: two security groups added, the ELB and the VPC changed.
+    QCOMPARE(occurrences(dom, QStringLiteral("<tr class=\"resource\" data-change=\"added\">")), 2);
+    QCOMPARE(occurrences(dom, QStringLiteral("<tr class=\"resource\" data-change=\"changed\">")), 2);
+    QCOMPARE(occurrences(dom, QStringLiteral("<tr class=\"resource\" data-change=\"removed\">")), 0);
+    QVERIFY(dom.contains(QStringLiteral("<td>alb2-sg</td><td><code>sg</code></td>")));
+    QVERIFY(dom.contains(QStringLiteral("<td>elb1-sg</td><td><code>sg</code></td>")));
+    QVERIFY(dom.contains(
+        QStringLiteral("<li><code>elbType</code>: <del>\"classic\"</del> → <ins>\"application\"</ins></li>")));
+    QVERIFY(dom.contains(QStringLiteral("<summary class=\"change-added\">2 added</summary>")));
+    static const QRegularExpression addedCard(QStringLiteral(R"(<div class="card added"><dt>Added</dt><dd>(\d+)</dd>)"));
+    QCOMPARE(addedCard.match(dom).captured(1), QStringLiteral("2"));
+}
+
+void TestHtmlReport::selfContained()
+{
+    const PixelCase pixels;
+    const StructureCase structure;
+    DiffReportInput input = pixels.input();
+    input.structure = &structure.result;
+    QTemporaryDir dir;
+    const QString html = QString::fromUtf8(readAll(writeHtml(input, dir)));
+    QVERIFY(html.startsWith(QStringLiteral("<!DOCTYPE html>")));
+    // Nothing is fetched: every src and url() is a data: URI, no link or import, and the policy forbids the rest.
+    static const QRegularExpression references(QStringLiteral(R"re((src=|href=|url\(|@import)\s*["']?([^"')\s>]*))re"));
+    for (auto it = references.globalMatch(html); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        QVERIFY2(match.captured(2).startsWith(QStringLiteral("data:")) || match.captured(2).isEmpty(),
+                 qPrintable(match.captured()));
+    }
+    QVERIFY(!html.contains(QStringLiteral("<link")));
+    QVERIFY(html.contains(QStringLiteral("default-src 'none'")));
+    QVERIFY(html.contains(QStringLiteral("prefers-color-scheme: dark")));
+    QCOMPARE(occurrences(html, QStringLiteral("data:image/png;base64,")), 3);
+}
+
+void TestHtmlReport::largeImagesAreEmbeddedAsPreviews()
+{
+    PixelCase pixels;
+    pixels.before = diagram(false, QSize(2880, 1620));
+    pixels.after = diagram(true, QSize(2880, 1620));
+    pixels.result = PixelDiff().compare(pixels.before, pixels.after);
+    QTemporaryDir dir;
+    const QString path = writeHtml(pixels.input(), dir);
+    const QByteArray html = readAll(path);
+    QVERIFY2(html.size() < 4 * 1024 * 1024, qPrintable(QString::number(html.size())));
+    QVERIFY(html.contains("id=\"preview-note\""));
+    // The figure caption keeps the real size, the embedded PNG is the preview.
+    QVERIFY(html.contains("2880 × 1620"));
+    static const QRegularExpression firstImage(QStringLiteral(R"(id="img-before"[^>]*src="data:image/png;base64,([^"]+))"));
+    const QByteArray png = QByteArray::fromBase64(firstImage.match(QString::fromLatin1(html)).captured(1).toLatin1());
+    QCOMPARE(QImage::fromData(png, "PNG").size(), QSize(2560, 1440));
+}
+
+QTEST_GUILESS_MAIN(TestHtmlReport)
+#include "tst_htmlreport.moc"
