@@ -1,5 +1,6 @@
 #include "render/pngunfilter.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -209,29 +210,38 @@ bool unfilterRow(Byte type, Byte *out, const Byte *in, const Byte *previous, std
 
 void filterRow(Byte type, Byte *out, const Byte *row, const Byte *previous, std::size_t rowBytes, int bytesPerPixel)
 {
-    const std::size_t bpp = std::size_t(bytesPerPixel);
-    const auto left = [&](std::size_t i) { return i >= bpp ? int(row[i - bpp]) : 0; };
-    const auto up = [&](std::size_t i) { return previous ? int(previous[i]) : 0; };
-    const auto upLeft = [&](std::size_t i) { return previous && i >= bpp ? int(previous[i - bpp]) : 0; };
+    const std::size_t bpp = std::min(std::size_t(bytesPerPixel), rowBytes);
+    Byte *__restrict o = out;
+    const Byte *__restrict r = row;
+    const Byte *__restrict p = previous;
     switch (type) {
     case Sub:
-        for (std::size_t i = 0; i < rowBytes; ++i)
-            out[i] = Byte(row[i] - left(i));
+        std::memcpy(o, r, bpp);
+        for (std::size_t i = bpp; i < rowBytes; ++i)
+            o[i] = Byte(r[i] - r[i - bpp]);
         return;
     case Up:
+        if (!p) {
+            std::memcpy(o, r, rowBytes);
+            return;
+        }
         for (std::size_t i = 0; i < rowBytes; ++i)
-            out[i] = Byte(row[i] - up(i));
+            o[i] = Byte(r[i] - p[i]);
         return;
     case Average:
         for (std::size_t i = 0; i < rowBytes; ++i)
-            out[i] = Byte(row[i] - ((left(i) + up(i)) >> 1));
+            o[i] = Byte(r[i] - (((i >= bpp ? r[i - bpp] : 0) + (p ? p[i] : 0)) >> 1));
         return;
     case Paeth:
-        for (std::size_t i = 0; i < rowBytes; ++i)
-            out[i] = Byte(row[i] - paethPredictor(left(i), up(i), upLeft(i)));
+        for (std::size_t i = 0; i < rowBytes; ++i) {
+            const int a = i >= bpp ? r[i - bpp] : 0;
+            const int b = p ? p[i] : 0;
+            const int c = p && i >= bpp ? p[i - bpp] : 0;
+            o[i] = Byte(r[i] - paethPredictor(a, b, c));
+        }
         return;
     default:
-        std::memcpy(out, row, rowBytes);
+        std::memcpy(o, r, rowBytes);
         return;
     }
 }

@@ -31,6 +31,9 @@ QImage noise(int width, int height, QImage::Format format)
         for (qsizetype i = 0; i < image.bytesPerLine(); ++i) {
             state = state * 1664525u + 1013904223u;
             line[i] = uchar(state >> 24);
+            // An opaque format's padding byte must be 0xff, or the "pixel" is not a valid RGBX one.
+            if (!image.hasAlphaChannel() && image.depth() == 32 && i % 4 == 3)
+                line[i] = 0xff;
         }
     }
     return image;
