@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The product's main job, end to end, against the local emulator with the demo workspace:
 # sign in (key via stdin), list blueprints and accounts, export a blueprint as PNG and SVG, snapshot a live AWS region,
-# advance the emulator's scenario one step, snapshot again, and open the desktop app for a screenshot.
+# advance the emulator's scenario one step, snapshot again, open the desktop app for a screenshot, and diff the two
+# snapshots (diff.png, overlay.png and the HTML report diff-report.html, whose path is the last line).
 # Everything it makes is left in demo-out/. The key lives in a throwaway keyring for the length of the demo.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -81,5 +82,17 @@ else
         "$desktop" --profile demo --screenshot "$out/desktop.png" || echo "(desktop screenshot failed)"
 fi
 
+step "What the deployment changed: diff of the before and after snapshots (exit 1 = different)"
+code=0
+"$cli" diff "$out/us-east-1-before.json" "$out/us-east-1-after.json" || code=$?
+[[ $code -le 1 ]] || { echo "The structural diff failed (exit $code)" >&2; exit 1; }
+code=0
+"$cli" diff "$out/us-east-1-before.png" "$out/us-east-1-after.png" --diff-out "$out/diff.png" \
+    --overlay-out "$out/overlay.png" --report html "$out/diff-report.html" || code=$?
+[[ $code -le 1 ]] || { echo "The image diff failed (exit $code)" >&2; exit 1; }
+
 step "Files in demo-out/"
-ls -l "$out"/*.png "$out"/*.svg "$out"/*.json
+ls -l "$out"/*.png "$out"/*.svg "$out"/*.json "$out"/*.html
+echo
+echo "The diff report (open it in a browser):"
+echo "$out/diff-report.html"
