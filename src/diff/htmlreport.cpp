@@ -91,6 +91,13 @@ QString placed(const QRect &rect, QSize canvas)
              num(rect.height() * 100.0 / h));
 }
 
+// The swipe is only useful while all of it is on screen: never taller than most of the window.
+QString fitsTheWindow(QSize size)
+{
+    const double widthPerHeight = double(std::max(1, size.width())) / double(std::max(1, size.height()));
+    return QStringLiteral("width:min(100%, calc(80vh * %1));margin:0 auto").arg(num(widthPerHeight));
+}
+
 QString aspect(QSize size)
 {
     return QStringLiteral("aspect-ratio:%1 / %2").arg(std::max(1, size.width())).arg(std::max(1, size.height()));
@@ -176,8 +183,8 @@ void writeImages(Page &page, const DiffReportInput &input, const Layout &layout,
         page << QStringLiteral("<section id=\"swipe-section\"><h2>Swipe</h2><p class=\"note\">Drag across the "
                                "image, or focus the handle and use the arrow keys: before on the left, after on "
                                "the right.</p><div class=\"panel\"><div class=\"canvas swipe\" id=\"swipe\" "
-                               "style=\"%1\" data-position=\"50\">")
-                    .arg(aspect(layout.canvas));
+                               "style=\"%1;%2\" data-position=\"50\">")
+                    .arg(aspect(layout.canvas), fitsTheWindow(layout.canvas));
         page << QStringLiteral("<img class=\"layer\" data-source=\"img-after\" alt=\"\" style=\"%1\">")
                     .arg(placed(layout.rectB, layout.canvas));
         page << QStringLiteral("<div class=\"layer before-layer\"><img class=\"layer\" data-source=\"img-before\" "
@@ -313,21 +320,33 @@ void writeStructure(Page &page, const InventoryDiffResult &structure)
         page << QStringLiteral("</ul>");
     }
 
-    page << QStringLiteral("<h3>By type</h3><table id=\"by-type\"><thead><tr><th>Type</th><th class=\"num\">added"
-                           "</th><th class=\"num\">removed</th><th class=\"num\">changed</th><th class=\"num\">moved"
-                           "</th><th class=\"num\">unchanged</th></tr></thead><tbody>");
+    // Types where something happened; the rest are only named, or a large account buries the changes.
+    QStringList untouchedTypes;
+    QString typeRows;
     for (auto it = structure.byType.cbegin(); it != structure.byType.cend(); ++it) {
         const InventoryCounts &c = it.value();
-        page << QStringLiteral("<tr><td><code>%1</code></td><td class=\"num\">%2</td><td class=\"num\">%3</td>"
-                               "<td class=\"num\">%4</td><td class=\"num\">%5</td><td class=\"num\">%6</td></tr>")
-                    .arg(esc(it.key().isEmpty() ? QStringLiteral("(none)") : it.key()))
-                    .arg(c.added)
-                    .arg(c.removed)
-                    .arg(c.changed)
-                    .arg(c.moved)
-                    .arg(c.unchanged);
+        const QString type = it.key().isEmpty() ? QStringLiteral("(none)") : it.key();
+        if (c.added + c.removed + c.changed + c.moved == 0) {
+            untouchedTypes.append(type);
+            continue;
+        }
+        typeRows += QStringLiteral("<tr><td><code>%1</code></td><td class=\"num\">%2</td><td class=\"num\">%3</td>"
+                                   "<td class=\"num\">%4</td><td class=\"num\">%5</td><td class=\"num\">%6</td></tr>")
+                        .arg(esc(type))
+                        .arg(c.added)
+                        .arg(c.removed)
+                        .arg(c.changed)
+                        .arg(c.moved)
+                        .arg(c.unchanged);
     }
-    page << QStringLiteral("</tbody></table>");
+    if (!typeRows.isEmpty())
+        page << QStringLiteral("<h3>By type</h3><table id=\"by-type\"><thead><tr><th>Type</th><th class=\"num\">"
+                               "added</th><th class=\"num\">removed</th><th class=\"num\">changed</th><th "
+                               "class=\"num\">moved</th><th class=\"num\">unchanged</th></tr></thead><tbody>")
+             << typeRows << QStringLiteral("</tbody></table>");
+    if (!untouchedTypes.isEmpty())
+        page << QStringLiteral("<p class=\"note\" id=\"untouched-types\">Nothing changed among: %1.</p>")
+                    .arg(esc(untouchedTypes.join(QStringLiteral(", "))));
 
     for (ResourceChange change :
          {ResourceChange::Added, ResourceChange::Removed, ResourceChange::Changed, ResourceChange::Moved}) {

@@ -144,7 +144,7 @@ QLatin1StringView script()
     var canvasW = Number(zoom.getAttribute('data-canvas-width')), canvasH = Number(zoom.getAttribute('data-canvas-height'));
     var imgX = Number(image.getAttribute('data-x') || 0), imgY = Number(image.getAttribute('data-y') || 0);
     var imgW = Number(image.getAttribute('data-width') || canvasW), imgH = Number(image.getAttribute('data-height') || canvasH);
-    var margin = Math.max(8, Math.max(region.w, region.h) * 0.25);
+    var margin = Math.max(24, Math.max(region.w, region.h) * 0.25);
     var viewW = region.w + 2 * margin, viewH = region.h + 2 * margin;
     var boxW = crop.clientWidth || 300, boxH = crop.clientHeight || 225;
     var scale = Math.min(boxW / viewW, boxH / viewH);

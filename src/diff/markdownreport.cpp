@@ -148,7 +148,7 @@ QString resourceItem(const ResourceDiff &resource)
     QString item = QStringLiteral("- **%1** %2").arg(changeName(resource.change), escaped(ReportText::resourceName(resource)));
     if (!resource.region.isEmpty())
         item += QStringLiteral(" in ") + escaped(resource.region);
-    if (!resource.vpc.isEmpty())
+    if (!resource.vpc.isEmpty() && resource.vpc != resource.label)
         item += QStringLiteral(", VPC ") + escaped(resource.vpc);
     return item + u'\n' + changeLines(resource);
 }
@@ -205,7 +205,7 @@ QByteArray render(const DiffReportInput &input)
     text += QStringLiteral("## %1 %2: %3 → %4\n\n")
                 .arg(input.different ? QStringLiteral("🔴") : QStringLiteral("🟢"), ReportText::verdict(input),
                      escaped(input.labelA), escaped(input.labelB));
-    text += QStringLiteral("**%1** %2\n\n").arg(ReportText::verdict(input), escaped(ReportText::summary(input)));
+    text += QStringLiteral("**%1**: %2\n\n").arg(ReportText::verdict(input), escaped(ReportText::summary(input)));
     const QString limits = ReportText::limits(input);
     if (!limits.isEmpty())
         text += escaped(limits) + QStringLiteral("\n");
