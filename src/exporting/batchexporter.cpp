@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QStorageInfo>
 #include <QTimer>
 
 namespace Cloudcraft::Core {
@@ -180,7 +181,8 @@ void BatchExporter::write(int index, const QByteArray &bytes)
     }
     const QString shown = QDir::toNativeSeparators(status.filePath);
     QSaveFile file(status.filePath);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered, so a failing write(2) reports its errno (ENOSPC → ResourceError) instead of "Unknown error".
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         fail(index, tr("%1 could not be created: %2").arg(shown, file.errorString()));
         return;
     }
@@ -190,8 +192,10 @@ void BatchExporter::write(int index, const QByteArray &bytes)
         return;
     }
     const QString why = file.errorString();
+    const QStorageInfo volume(QFileInfo(status.filePath).absolutePath());
     status.diskFull = file.error() == QFileDevice::ResourceError
-                      || why.contains(QLatin1String("No space"), Qt::CaseInsensitive);
+                      || why.contains(QLatin1String("No space"), Qt::CaseInsensitive)
+                      || (volume.isValid() && volume.bytesAvailable() < bytes.size());
     if (status.diskFull)
         fail(index, tr("The disk is full: %1 was not written (any previous file is unchanged).").arg(shown));
     else

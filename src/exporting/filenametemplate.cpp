@@ -133,11 +133,12 @@ QString FileNameTemplate::sanitize(const QString &text)
     bool lastWasSpace = false;
     for (const QChar c : text) {
         QChar mapped = c;
-        if (c == u'/' || c == u'\\' || c == u':' || c == u'*' || c == u'?' || c == u'"' || c == u'<' || c == u'>'
-            || c == u'|' || c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+        if (c.isSpace())
+            mapped = u' '; // tabs and line breaks too
+        else if (c == u'/' || c == u'\\' || c == u':' || c == u'*' || c == u'?' || c == u'"' || c == u'<'
+                 || c == u'>' || c == u'|' || c.category() == QChar::Other_Control
+                 || c.category() == QChar::Other_Format)
             mapped = u'_';
-        else if (c.isSpace())
-            mapped = u' ';
         if (mapped == u' ') {
             if (lastWasSpace)
                 continue;
