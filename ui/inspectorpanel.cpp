@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMap>
 #include <QTreeWidget>
@@ -124,6 +125,7 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     m_regionCombo->setObjectName(QStringLiteral("scanRegionCombo"));
     m_regionCombo->setAccessibleName(tr("Region to scan"));
     m_regionCombo->setEditable(true);
+    m_regionCombo->lineEdit()->setAccessibleName(tr("Region to scan"));
     auto *scanButton = new QPushButton(tr("Scan region"), m_scanBox);
     scanButton->setObjectName(QStringLiteral("scanRegionButton"));
     scanButton->setAccessibleName(tr("Scan region"));

@@ -7,10 +7,15 @@
 #include "previewcontroller.h"
 #include "previewview.h"
 #include "prompter.h"
+#include "generalsettingspage.h"
+#include "profilessettingspage.h"
 #include "sessioncontroller.h"
+#include "settingsdialog.h"
 #include "statuspanel.h"
+#include "themeswitcher.h"
 #include "workspacecontroller.h"
 
+#include "settings/appsettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,21 +33,13 @@ namespace Cloudcraft::Ui {
 
 using namespace Core;
 
-namespace {
-const QString kGeometry = QStringLiteral("window/geometry");
-const QString kState = QStringLiteral("window/state");
-const QString kSplitter = QStringLiteral("window/splitter");
-const QString kGrouping = QStringLiteral("browser/grouping");
-const QString kSort = QStringLiteral("browser/sort");
-const QString kLastBlueprint = QStringLiteral("browser/lastBlueprint");
-} // namespace
-
 MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestScheduler *scheduler,
                        QSettings &settings, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_prompter(prompter)
     , m_settings(settings)
+    , m_appSettings(std::make_unique<AppSettings>(settings))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAccessibleName(tr("Cloudcraft Desktop"));
@@ -123,6 +120,12 @@ void MainWindow::buildMenus()
     file->addSeparator();
     connect(addAction(file, tr("&Quit"), "quitAction", QKeySequence::Quit, QStringLiteral("application-exit")),
             &QAction::triggered, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    connect(addAction(edit, tr("&Settings…"), "settingsAction", QKeySequence(tr("Ctrl+,")),
+                      QStringLiteral("preferences-system")),
+            &QAction::triggered, this, &MainWindow::openSettings);
 
     m_profilesMenu = menuBar()->addMenu(tr("&Profiles"));
     m_profilesMenu->setObjectName(QStringLiteral("profilesMenu"));
@@ -207,9 +210,33 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("Cloudcraft Desktop"));
 }
 
+SettingsDialog *MainWindow::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return m_settingsDialog;
+    }
+    if (!m_theme) {
+        m_ownTheme = std::make_unique<ThemeSwitcher>();
+        m_theme = m_ownTheme.get();
+    }
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->addPage(tr("General"), QIcon::fromTheme(QStringLiteral("preferences-desktop")),
+                    new GeneralSettingsPage(*m_appSettings, *m_theme));
+    dialog->addPage(tr("Profiles"), QIcon::fromTheme(QStringLiteral("system-users")),
+                    new ProfilesSettingsPage(m_session, m_prompter));
+    m_settingsDialog = dialog;
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::onWorkspaceLoaded()
 {
     m_navigator->expandGroups();
+    if (m_appSettings->restoreWindowState())
+        m_lastBlueprint = m_appSettings->lastBlueprint(m_session.profile().name);
     if (!m_lastBlueprint.isEmpty() && m_navigator->selectBlueprint(m_lastBlueprint))
         return;
     // First start: show something right away rather than an empty canvas.
@@ -221,6 +248,7 @@ void MainWindow::onWorkspaceLoaded()
 void MainWindow::onBlueprintSelected(const QString &id)
 {
     m_lastBlueprint = id;
+    m_appSettings->setLastBlueprint(m_session.profile().name, id);
     m_previewController->showBlueprint(id);
 }
 
@@ -260,25 +288,31 @@ void MainWindow::showAbout()
 
 void MainWindow::restoreState()
 {
-    if (!restoreGeometry(m_settings.value(kGeometry).toByteArray()))
+    const AppSettings &saved = *m_appSettings;
+    if (!saved.restoreWindowState() || !restoreGeometry(saved.windowGeometry()))
         resize(1400, 860);
-    QMainWindow::restoreState(m_settings.value(kState).toByteArray());
-    if (const QByteArray sizes = m_settings.value(kSplitter).toByteArray(); !sizes.isEmpty())
+    if (!saved.restoreWindowState())
+        return;
+    QMainWindow::restoreState(saved.windowState());
+    if (const QByteArray sizes = saved.splitterState(); !sizes.isEmpty())
         m_splitter->restoreState(sizes);
-    m_navigator->setGroupingIndex(m_settings.value(kGrouping, 0).toInt());
-    m_navigator->setSortIndex(m_settings.value(kSort, 0).toInt());
-    m_lastBlueprint = m_settings.value(kLastBlueprint).toString();
+    if (auto *inspector = findChild<QAction *>(QStringLiteral("toggleInspectorAction")))
+        inspector->setChecked(saved.inspectorVisible());
+    m_navigator->setGroupingIndex(saved.treeGrouping());
+    m_navigator->setSortIndex(saved.treeSort());
 }
 
 void MainWindow::saveState()
 {
-    m_settings.setValue(kGeometry, saveGeometry());
-    m_settings.setValue(kState, QMainWindow::saveState());
-    m_settings.setValue(kSplitter, m_splitter->saveState());
-    m_settings.setValue(kGrouping, m_navigator->groupingIndex());
-    m_settings.setValue(kSort, m_navigator->sortIndex());
-    m_settings.setValue(kLastBlueprint, m_lastBlueprint);
-    m_settings.sync();
+    AppSettings &saved = *m_appSettings;
+    saved.setWindowGeometry(saveGeometry());
+    saved.setWindowState(QMainWindow::saveState());
+    saved.setSplitterState(m_splitter->saveState());
+    if (const auto *inspector = findChild<QAction *>(QStringLiteral("toggleInspectorAction")))
+        saved.setInspectorVisible(inspector->isChecked());
+    saved.setTreeGrouping(m_navigator->groupingIndex());
+    saved.setTreeSort(m_navigator->sortIndex());
+    saved.sync();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

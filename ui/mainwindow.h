@@ -1,6 +1,9 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
 
 class QAction;
 class QMenu;
@@ -8,6 +11,7 @@ class QSettings;
 class QSplitter;
 
 namespace Cloudcraft::Core {
+class AppSettings;
 class RequestScheduler;
 }
 
@@ -20,7 +24,9 @@ class PreviewController;
 class PreviewView;
 class Prompter;
 class SessionController;
+class SettingsDialog;
 class StatusPanel;
+class ThemeSwitcher;
 class WorkspaceController;
 
 /// The main window lays out the navigator (left), the preview (centre) and the inspector (right), builds the menus
@@ -44,8 +50,14 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     AccountController *accountController() const { return m_accounts; }
 
-    /// Puts back the window geometry and state saved by the last session (call before show()).
+    /// Puts back the window geometry and state saved by the last session (call before show()), unless the user
+    /// turned that off in Settings > General.
     void restoreState();
+    /// The theme switcher the General settings page uses (owned by the caller); without one the window makes its own.
+    void setThemeSwitcher(ThemeSwitcher *theme) { m_theme = theme; }
+    /// Edit > Settings…: opens the settings dialog (one at a time) and returns it.
+    SettingsDialog *openSettings();
+    Core::AppSettings &appSettings() const { return *m_appSettings; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +80,10 @@ private:
     SessionController &m_session;
     Prompter &m_prompter;
     QSettings &m_settings;
+    std::unique_ptr<Core::AppSettings> m_appSettings;
+    ThemeSwitcher *m_theme = nullptr;
+    std::unique_ptr<ThemeSwitcher> m_ownTheme;
+    QPointer<SettingsDialog> m_settingsDialog;
     WorkspaceController *m_workspace = nullptr;
     NavigatorPanel *m_navigator = nullptr;
     PreviewView *m_preview = nullptr;

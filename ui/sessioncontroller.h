@@ -64,6 +64,8 @@ public:
     const Core::User &user() const { return m_user; }
     Core::KeySource keySource() const { return m_source; }
     QStringList profileNames() const;
+    /// The profile and key services this session was built with (for the Settings > Profiles page).
+    const SessionServices &services() const { return m_services; }
 
     /// Reports how the last request went, so the status bar can show online/offline.
     void reportReachable(bool reachable);

@@ -4,12 +4,15 @@
 #include "previewcontroller.h"
 #include "prompter.h"
 #include "sessioncontroller.h"
+#include "themeswitcher.h"
+#include "translations.h"
 #include "uiresources.h"
 
 #include "api/requestscheduler.h"
 #include "auth/keychainsecretstore.h"
 #include "auth/keyservice.h"
 #include "auth/profilestore.h"
+#include "settings/appsettings.h"
 
 #include <cloudcraft/version.h>
 
@@ -36,6 +39,7 @@ struct Options
     QUrl apiUrl;
     QString caFile;
     QString screenshot;
+    QString language;
 };
 
 /// Parses the command line; exits for --help, --version and usage errors.
@@ -59,10 +63,15 @@ Options parseOptions(const QCoreApplication &app)
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Save the main window to <file> once the first preview is shown, then quit."),
         QStringLiteral("file"));
-    parser.addOptions({profile, apiUrl, caFile, screenshot});
+    const QCommandLineOption language(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Show the user interface in <language> (\"de\", \"en\"); default: the "
+                                            "language chosen in Settings, else the system's."),
+        QStringLiteral("language"));
+    parser.addOptions({profile, apiUrl, caFile, screenshot, language});
     parser.process(app);
 
-    Options options{parser.value(profile), {}, {}, parser.value(screenshot)};
+    Options options{parser.value(profile), {}, {}, parser.value(screenshot), parser.value(language)};
     if (parser.isSet(apiUrl)) {
         options.apiUrl = QUrl(parser.value(apiUrl));
         if (const auto error = Core::ProfileStore::validateApiUrl(options.apiUrl)) {
@@ -160,11 +169,18 @@ int main(int argc, char *argv[])
         QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/cloudcraft-desktop");
     QDir().mkpath(settingsPath);
     QSettings settings(settingsPath + QStringLiteral("/desktop.ini"), QSettings::IniFormat);
+    Core::AppSettings preferences(settings);
+
+    // Language and theme before the first widget exists, so everything is built translated and in the right colours.
+    Ui::Translations::install(app, options.language.isEmpty() ? preferences.language() : options.language);
+    Ui::ThemeSwitcher theme;
+    theme.apply(preferences.theme());
 
     Ui::SessionController session({&network, &profiles, &keys, &scheduler, &prompter});
     session.setEndpointOverride(options.apiUrl, options.caFile);
 
     Ui::MainWindow window(session, prompter, &scheduler, settings);
+    window.setThemeSwitcher(&theme);
     window.restoreState();
     if (!options.screenshot.isEmpty())
         arrangeScreenshot(app, window, options.screenshot);
