@@ -104,8 +104,9 @@ NavigatorPanel::NavigatorPanel(BlueprintTreeModel *blueprints, AccountTreeModel 
     layout->addWidget(m_tabs, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_blueprintProxy->setFilterFixedString(text);
-        m_accountProxy->setFilterFixedString(text);
+        // One re-map per keystroke, narrowing from the previous text (see TreeFilterProxyModel::setFilterText).
+        m_blueprintProxy->setFilterText(text);
+        m_accountProxy->setFilterText(text);
         if (!text.isEmpty()) {
             m_blueprintTree->expandAll();
             m_accountTree->expandAll();

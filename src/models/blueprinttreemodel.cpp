@@ -225,10 +225,13 @@ QModelIndex BlueprintTreeModel::indexFromNode(const Node *node) const
 
 QModelIndex BlueprintTreeModel::index(int row, int column, const QModelIndex &parent) const
 {
-    if (!hasIndex(row, column, parent))
+    // Checked here rather than with hasIndex(), which costs two virtual calls: proxies call this in every comparison.
+    if (column != 0 || row < 0 || parent.column() > 0)
         return {};
     const Node *parentNode = nodeFromIndex(parent);
-    return createIndex(row, column, parentNode->children.at(size_t(row)).get());
+    if (size_t(row) >= parentNode->children.size())
+        return {};
+    return createIndex(row, column, parentNode->children[size_t(row)].get());
 }
 
 QModelIndex BlueprintTreeModel::parent(const QModelIndex &child) const

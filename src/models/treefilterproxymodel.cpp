@@ -65,16 +65,36 @@ void TreeFilterProxyModel::setSourceModel(QAbstractItemModel *model)
     QSortFilterProxyModel::setSourceModel(model);
 }
 
+bool TreeFilterProxyModel::neverHasChildren(const QModelIndex &proxyIndex) const
+{
+    // QSortFilterProxyModel allocates a mapping for every index asked for its rows, leaves included: 10,000 of them
+    // per filter change when a caller walks the tree.
+    return proxyIndex.isValid() && proxyIndex.model() == this
+        && (sourceModel()->flags(mapToSource(proxyIndex)) & Qt::ItemNeverHasChildren);
+}
+
+int TreeFilterProxyModel::rowCount(const QModelIndex &parent) const
+{
+    return neverHasChildren(parent) ? 0 : QSortFilterProxyModel::rowCount(parent);
+}
+
+bool TreeFilterProxyModel::hasChildren(const QModelIndex &parent) const
+{
+    return !neverHasChildren(parent) && QSortFilterProxyModel::hasChildren(parent);
+}
+
 void TreeFilterProxyModel::dropCaches() const
 {
     m_ordinals.clear();
-    m_haystacks.clear();
+    m_lastOrdinals = nullptr;
+    m_lastSortParent = QModelIndex();
+    m_rowTexts.clear();
 }
 
 void TreeFilterProxyModel::setSortMode(SortMode mode)
 {
     m_sortMode = mode;
-    m_ordinals.clear();
+    dropCaches();
     // sort() with the same column and order is a no-op in QSortFilterProxyModel, so force a full re-sort.
     invalidate();
     sort(0, Qt::AscendingOrder);
@@ -88,8 +108,27 @@ void TreeFilterProxyModel::setHideEmptyGroups(bool hide)
     invalidateFilter();
 }
 
-// setFilterFixedString() stores QRegularExpression::escape(text); recognise that and undo it, so the common case
-// (typing in the filter box) is a plain case-insensitive substring search.
+void TreeFilterProxyModel::setFilterText(const QString &text)
+{
+    const QString folded = text.toCaseFolded();
+    if (text == m_filterText && filterRegularExpression().pattern().isEmpty())
+        return;
+    // Every row that matches the new text contains the old one, so rows the old text rejected stay rejected.
+    m_narrowing = !m_foldedText.isEmpty() && folded.contains(m_foldedText);
+    m_filterText = text;
+    m_foldedText = folded;
+    ++m_generation;
+    if (!filterRegularExpression().pattern().isEmpty()) {
+        // An expression was set through the base class: clearing it re-filters on Qt's path once.
+        m_narrowing = false;
+        setFilterRegularExpression(QString());
+    }
+    // One layout change and a lazy re-map, instead of Qt's per-interval row removals and insertions.
+    invalidate();
+}
+
+// setFilterFixedString() stores QRegularExpression::escape(text); recognise that and undo it, so a fixed string set
+// through the base class is a plain case-insensitive substring search too.
 void TreeFilterProxyModel::updateNeedle() const
 {
     const QString pattern = filterRegularExpression().pattern();
@@ -106,31 +145,48 @@ void TreeFilterProxyModel::updateNeedle() const
             literal.append(pattern.at(i));
         }
     }
-    m_needleIsLiteral = QRegularExpression::escape(literal) == pattern;
-    m_needle = m_needleIsLiteral ? literal : QString();
+    m_needleIsLiteral
+        = filterCaseSensitivity() == Qt::CaseInsensitive && QRegularExpression::escape(literal) == pattern;
+    m_needle = m_needleIsLiteral ? literal.toCaseFolded() : QString();
 }
 
 bool TreeFilterProxyModel::textMatches(const QString &text) const
 {
-    if (m_needleIsLiteral)
-        return text.contains(m_needle, filterCaseSensitivity());
     // The expression set by setFilterRegularExpression/-Wildcard, with our case-insensitivity.
     return filterRegularExpression().match(text).hasMatch();
 }
 
+TreeFilterProxyModel::RowText &TreeFilterProxyModel::rowText(const QModelIndex &sourceIndex) const
+{
+    auto it = m_rowTexts.find(sourceIndex);
+    if (it == m_rowTexts.end()) {
+        // U+0001 between fields: typed text never contains it, so a match never spans two fields.
+        RowText entry;
+        const QString text = sourceIndex.data(NameRole).toString() + u'\x01' + sourceIndex.data(IdRole).toString()
+            + u'\x01' + sourceIndex.data(TagsRole).toStringList().join(u'\x01');
+        entry.folded = text.toCaseFolded();
+        it = m_rowTexts.insert(sourceIndex, std::move(entry));
+    }
+    return *it;
+}
+
 bool TreeFilterProxyModel::rowMatches(const QModelIndex &sourceIndex) const
 {
-    if (m_needleIsLiteral) {
-        auto it = m_haystacks.constFind(sourceIndex);
-        if (it == m_haystacks.cend()) {
-            // U+0001 between fields: typed text never contains it, so a match never spans two fields.
-            const QString haystack = sourceIndex.data(NameRole).toString() + u'\x01'
-                + sourceIndex.data(IdRole).toString() + u'\x01'
-                + sourceIndex.data(TagsRole).toStringList().join(u'\x01');
-            it = m_haystacks.insert(sourceIndex, haystack);
+    if (!m_foldedText.isEmpty()) {
+        RowText &entry = rowText(sourceIndex);
+        if (entry.generation != m_generation) {
+            const bool rejectedBefore = m_narrowing && entry.generation == m_generation - 1 && !entry.matched;
+            entry.matched = !rejectedBefore && QStringView(entry.folded).contains(m_foldedText);
+            entry.generation = m_generation;
         }
-        return it->contains(m_needle, filterCaseSensitivity());
+        if (!entry.matched)
+            return false;
     }
+    if (filterRegularExpression().pattern().isEmpty())
+        return true;
+    updateNeedle();
+    if (m_needleIsLiteral)
+        return QStringView(rowText(sourceIndex).folded).contains(m_needle);
     if (textMatches(sourceIndex.data(NameRole).toString()) || textMatches(sourceIndex.data(IdRole).toString()))
         return true;
     const QStringList tags = sourceIndex.data(TagsRole).toStringList();
@@ -139,9 +195,8 @@ bool TreeFilterProxyModel::rowMatches(const QModelIndex &sourceIndex) const
 
 bool TreeFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (filterRegularExpression().pattern().isEmpty())
+    if (m_foldedText.isEmpty() && filterRegularExpression().pattern().isEmpty())
         return true;
-    updateNeedle();
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     if (rowMatches(index))
         return true;
@@ -155,70 +210,97 @@ bool TreeFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &so
     return !m_hideEmptyGroups && isGroupKind(kindOf(index));
 }
 
-// QSortFilterProxyModel sorts again on every filter change; with 10,000 rows the full comparison (several data()
-// calls and a collation) dominated each keystroke. Siblings are ranked once per source state instead.
+// QSortFilterProxyModel sorts again on every filter change and on every re-map; siblings are ranked once per source
+// state instead, so a comparison is two hash look-ups.
 bool TreeFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     return sortOrdinal(left) < sortOrdinal(right);
 }
 
+struct TreeFilterProxyModel::SortEntry
+{
+    explicit SortEntry(QCollatorSortKey collationKey)
+        : key(std::move(collationKey))
+    { }
+    QCollatorSortKey key; ///< of `name`
+    QModelIndex index;
+    int rank = 0;
+    bool group = false;
+    QDateTime updatedAt;
+    QString name;
+    QString id;
+};
+
+TreeFilterProxyModel::SortEntry TreeFilterProxyModel::sortEntry(const QModelIndex &sourceIndex) const
+{
+    const QString name = sourceIndex.data(SortKeyRole).toString();
+    SortEntry entry(collationKey(name));
+    entry.name = name;
+    entry.index = sourceIndex;
+    entry.rank = sourceIndex.data(SortRankRole).toInt();
+    entry.group = isGroupKind(kindOf(sourceIndex));
+    if (m_sortMode == SortMode::LastUpdated && !entry.group)
+        entry.updatedAt = sourceIndex.data(UpdatedAtRole).toDateTime();
+    entry.id = sourceIndex.data(IdRole).toString();
+    return entry;
+}
+
 int TreeFilterProxyModel::sortOrdinal(const QModelIndex &sourceIndex) const
 {
-    if (const auto it = m_ordinals.constFind(sourceIndex); it != m_ordinals.cend())
-        return *it;
     const QModelIndex parent = sourceIndex.parent();
-    const QAbstractItemModel *model = sourceIndex.model();
-    const int rows = model->rowCount(parent);
-    std::vector<QModelIndex> siblings;
-    siblings.reserve(size_t(rows));
-    for (int row = 0; row < rows; ++row)
-        siblings.push_back(model->index(row, sourceIndex.column(), parent));
-    std::stable_sort(siblings.begin(), siblings.end(),
-        [this](const QModelIndex &a, const QModelIndex &b) { return lessThanUncached(a, b); });
-    for (size_t i = 0; i < siblings.size(); ++i)
-        m_ordinals.insert(siblings[i], int(i));
-    return m_ordinals.value(sourceIndex, -1);
-}
-
-bool TreeFilterProxyModel::lessThanUncached(const QModelIndex &left, const QModelIndex &right) const
-{
-    const int leftRank = left.data(SortRankRole).toInt();
-    const int rightRank = right.data(SortRankRole).toInt();
-    if (leftRank != rightRank)
-        return leftRank < rightRank;
-    const bool groups = isGroupKind(kindOf(left)) || isGroupKind(kindOf(right));
-    if (m_sortMode == SortMode::LastUpdated && !groups) {
-        const QDateTime leftTime = left.data(UpdatedAtRole).toDateTime();
-        const QDateTime rightTime = right.data(UpdatedAtRole).toDateTime();
-        if (leftTime != rightTime) {
-            // Newest first; rows without a time go last.
-            if (!leftTime.isValid() || !rightTime.isValid())
-                return leftTime.isValid();
-            return leftTime > rightTime;
+    if (!m_lastOrdinals || parent != m_lastSortParent) {
+        auto it = m_ordinals.find(parent);
+        if (it == m_ordinals.end()) {
+            // Every child's sort data is read once (data() builds QVariants), then the children are sorted on those.
+            const QAbstractItemModel *model = sourceIndex.model();
+            const int rows = model->rowCount(parent);
+            std::vector<SortEntry> children;
+            children.reserve(size_t(rows));
+            for (int row = 0; row < rows; ++row)
+                children.push_back(sortEntry(model->index(row, 0, parent)));
+            std::stable_sort(children.begin(), children.end(),
+                [this](const SortEntry &a, const SortEntry &b) { return entryLessThan(a, b); });
+            std::vector<int> ordinals(size_t(rows), -1);
+            for (size_t i = 0; i < children.size(); ++i)
+                ordinals[size_t(children[i].index.row())] = int(i);
+            // Pointers into QHash values are not stable across inserts: re-find after inserting.
+            it = m_ordinals.insert(parent, std::move(ordinals));
         }
+        m_lastSortParent = parent;
+        m_lastOrdinals = &*it;
     }
-    const int byName = compareNames(left.data(SortKeyRole).toString(), right.data(SortKeyRole).toString());
-    if (byName != 0)
-        return byName < 0;
-    // A stable, total order for equal names.
-    return left.data(IdRole).toString() < right.data(IdRole).toString();
+    const size_t row = size_t(sourceIndex.row());
+    return row < m_lastOrdinals->size() ? (*m_lastOrdinals)[row] : -1;
 }
 
-int TreeFilterProxyModel::compareNames(const QString &left, const QString &right) const
+bool TreeFilterProxyModel::entryLessThan(const SortEntry &left, const SortEntry &right) const
 {
-    if (left == right)
-        return 0;
+    if (left.rank != right.rank)
+        return left.rank < right.rank;
+    if (m_sortMode == SortMode::LastUpdated && !left.group && !right.group && left.updatedAt != right.updatedAt) {
+        // Newest first; rows without a time go last.
+        if (!left.updatedAt.isValid() || !right.updatedAt.isValid())
+            return left.updatedAt.isValid();
+        return left.updatedAt > right.updatedAt;
+    }
+    if (left.name != right.name) {
+        const int byName = left.key.compare(right.key);
+        if (byName != 0)
+            return byName < 0;
+    }
+    // A stable, total order for equal names.
+    return left.id < right.id;
+}
+
+QCollatorSortKey TreeFilterProxyModel::collationKey(const QString &name) const
+{
     // Bounded: a long session with ever-new names must not grow the cache without end.
     if (m_sortKeys.size() > 200000)
         m_sortKeys.clear();
-    const auto key = [this](const QString &name) -> const QCollatorSortKey & {
-        auto it = m_sortKeys.find(name);
-        if (it == m_sortKeys.end())
-            it = m_sortKeys.insert(name, m_collator.sortKey(name));
-        return *it;
-    };
-    const QCollatorSortKey leftKey = key(left); // a copy: looking up `right` may rehash
-    return leftKey.compare(key(right));
+    auto it = m_sortKeys.find(name);
+    if (it == m_sortKeys.end())
+        it = m_sortKeys.insert(name, m_collator.sortKey(name));
+    return *it;
 }
 
 } // namespace Cloudcraft::Core

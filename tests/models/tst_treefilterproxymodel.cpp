@@ -46,6 +46,38 @@ struct Fixture
     QModelIndex group(const QString &name) const { return childNamed(proxy, name); }
 };
 
+/// The whole visible tree, one "depth name" line per row in proxy order.
+QStringList dump(const QAbstractItemModel &model, const QModelIndex &parent = {}, int depth = 0)
+{
+    QStringList lines;
+    for (int row = 0; row < model.rowCount(parent); ++row) {
+        const QModelIndex index = model.index(row, 0, parent);
+        lines.append(QString(depth * 2, u' ') + index.data(NameRole).toString());
+        lines.append(dump(model, index, depth + 1));
+    }
+    return lines;
+}
+
+/// Many blueprints with overlapping names and tags, so narrowing and widening really change the tree.
+QList<BlueprintSummary> manyBlueprints()
+{
+    const QStringList words = { QStringLiteral("web"), QStringLiteral("Website"), QStringLiteral("API"),
+        QStringLiteral("webhooks"), QStringLiteral("db"), QStringLiteral("ÉTÉ") };
+    const QStringList tags = { QStringLiteral("prod"), QStringLiteral("Web"), QStringLiteral("dev") };
+    QList<BlueprintSummary> result;
+    for (int i = 0; i < 120; ++i) {
+        QStringList own;
+        if (i % 3)
+            own.append(tags.at(i % tags.size()));
+        if (i % 7 == 0)
+            own.append(tags.at((i + 1) % tags.size()));
+        result.append(blueprint(QStringLiteral("id-%1").arg(i),
+            words.at(i % words.size()) + u' ' + words.at((i / 6) % words.size()) + QStringLiteral(" %1").arg(i), own,
+            at(1 + i % 27, i % 24)));
+    }
+    return result;
+}
+
 } // namespace
 
 class TestTreeFilterProxyModel final : public QObject
@@ -61,6 +93,11 @@ private Q_SLOTS:
     void regularExpressionFilter();
     void filterKeepsAccountTreeParents();
     void refreshWhileFiltered();
+    void filterTextMatchesFixedString_data();
+    void filterTextMatchesFixedString();
+    void typingNarrowsAndWidensLikeAFullFilter();
+    void filterTextReplacesAnExpression();
+    void filterTextKeepsSelectionOfVisibleRows();
 };
 
 void TestTreeFilterProxyModel::naturalSortByName()
@@ -215,6 +252,96 @@ void TestTreeFilterProxyModel::refreshWhileFiltered()
     QCOMPARE(f.names(f.proxy.index(0, 0)).size(), 4);
     f.source.clear();
     QCOMPARE(f.proxy.rowCount(), 0);
+}
+
+void TestTreeFilterProxyModel::filterTextMatchesFixedString_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("hideEmptyGroups");
+    for (const QString &text : { QStringLiteral("FRONT"), QStringLiteral("web"), QStringLiteral("id-db"),
+             QStringLiteral("bp 1"), QStringLiteral("zzz"), QStringLiteral("bp.1"), QStringLiteral("lab"),
+             QString() }) {
+        QTest::addRow("%s", qPrintable(text)) << text << false;
+        QTest::addRow("%s, empty groups hidden", qPrintable(text)) << text << true;
+    }
+}
+
+// The typing path (setFilterText) shows exactly what Qt's fixed-string path shows, for every grouping.
+void TestTreeFilterProxyModel::filterTextMatchesFixedString()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, hideEmptyGroups);
+    Fixture f;
+    TreeFilterProxyModel reference;
+    reference.setSourceModel(&f.source);
+    for (auto grouping : { BlueprintTreeModel::Grouping::ByTag, BlueprintTreeModel::Grouping::ByTeam,
+             BlueprintTreeModel::Grouping::Recent }) {
+        f.source.setGrouping(grouping);
+        f.proxy.setHideEmptyGroups(hideEmptyGroups);
+        reference.setHideEmptyGroups(hideEmptyGroups);
+        f.proxy.setFilterText(QStringLiteral("something else first"));
+        f.proxy.setFilterText(text);
+        reference.setFilterFixedString(text);
+        QCOMPARE(f.proxy.filterText(), text);
+        QCOMPARE(dump(f.proxy), dump(reference));
+    }
+}
+
+// Each keystroke narrows from the previous result (or widens after a backspace); what shows is always what a fresh
+// proxy shows for the same text.
+void TestTreeFilterProxyModel::typingNarrowsAndWidensLikeAFullFilter()
+{
+    BlueprintTreeModel source;
+    source.setBlueprints(manyBlueprints());
+    TreeFilterProxyModel typing;
+    QAbstractItemModelTester tester(&typing, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    typing.setSourceModel(&source);
+    const QStringList keystrokes = { QStringLiteral("w"), QStringLiteral("we"), QStringLiteral("web"),
+        QStringLiteral("webs"), QStringLiteral("WEBSI"), QStringLiteral("webs"), QStringLiteral("web"),
+        QStringLiteral("webh"), QStringLiteral("ebh"), QStringLiteral("é"), QStringLiteral("été"),
+        QStringLiteral("été 1"), QStringLiteral("été"), QString(), QStringLiteral("1"), QStringLiteral("11"),
+        QStringLiteral("prod"), QStringLiteral("prod\x01") };
+    QSet<int> sizes;
+    for (const QString &text : keystrokes) {
+        typing.setFilterText(text);
+        TreeFilterProxyModel fresh;
+        fresh.setSourceModel(&source);
+        fresh.setFilterText(text);
+        const QStringList shown = dump(typing);
+        QCOMPARE(shown, dump(fresh));
+        sizes.insert(int(shown.size()));
+        if (text == QStringLiteral("été")) // case-insensitive beyond ASCII
+            QVERIFY(shown.contains(QStringLiteral("    ÉTÉ web 5")) || shown.contains(QStringLiteral("  ÉTÉ web 5")));
+    }
+    QVERIFY2(sizes.size() > 6, "the keystrokes should show trees of many different sizes");
+}
+
+void TestTreeFilterProxyModel::filterTextReplacesAnExpression()
+{
+    Fixture f;
+    f.proxy.setFilterRegularExpression(QStringLiteral("^bp [12]$"));
+    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), (QStringList { QStringLiteral("bp 1"), QStringLiteral("bp 2") }));
+    f.proxy.setFilterText(QStringLiteral("BP 3"));
+    QVERIFY(f.proxy.filterRegularExpression().pattern().isEmpty());
+    QCOMPARE(f.names(f.group(QStringLiteral("lab"))), QStringList { QStringLiteral("BP 3") });
+    f.proxy.setFilterText(QString());
+    QCOMPARE(f.names(f.group(QStringLiteral("lab"))).size(), 4);
+}
+
+// The filter re-maps the tree in one layout change: rows still visible keep their persistent indexes (a view's
+// selection and expanded groups), rows filtered out lose theirs.
+void TestTreeFilterProxyModel::filterTextKeepsSelectionOfVisibleRows()
+{
+    Fixture f;
+    const QPersistentModelIndex lab = f.group(QStringLiteral("lab"));
+    const QPersistentModelIndex bp2 = childNamed(f.proxy, QStringLiteral("bp 2"), lab);
+    const QPersistentModelIndex frontend = childNamed(f.proxy, QStringLiteral("Web frontend"), f.group(QStringLiteral("prod")));
+    QVERIFY(bp2.isValid() && frontend.isValid());
+    f.proxy.setFilterText(QStringLiteral("bp"));
+    QVERIFY(lab.isValid());
+    QCOMPARE(bp2.data(NameRole).toString(), QStringLiteral("bp 2"));
+    QCOMPARE(bp2.parent(), QModelIndex(lab));
+    QVERIFY(!frontend.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestTreeFilterProxyModel)
