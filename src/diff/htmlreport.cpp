@@ -4,6 +4,7 @@
 #include "diff/htmlreportassets.h"
 #include "diff/inventorydiff.h"
 #include "diff/pixeldiff.h"
+#include "diff/reportpreview.h"
 #include "diff/reporttext.h"
 
 #include <QBuffer>
@@ -16,9 +17,9 @@ namespace Cloudcraft::Core::HtmlReport {
 
 namespace {
 
-// Larger images are embedded as previews: a 7680 × 4320 PNG triple would make a page of 30 MB that browsers
-// scroll slowly, while 2560 pixels on a side keeps boxes and labels legible. Counts and regions always come from
-// the full-size comparison.
+// Larger images are embedded as previews shrunk by a whole factor: a 7680 × 4320 PNG triple would make a page of
+// 30 MB that browsers scroll slowly, while up to 2560 pixels on a side keeps boxes and labels legible. Counts and
+// regions always come from the full-size comparison.
 constexpr int maxEmbeddedSide = 2560;
 // Past this many regions the page lists no more (the JSON report has them all).
 constexpr int maxListedRegions = 1000;
@@ -44,15 +45,15 @@ struct EmbeddedImage
     bool scaled() const { return original != shown; }
 };
 
-EmbeddedImage embed(const QImage &image)
+EmbeddedImage embed(const QImage &image, ReportPreview::Reduction reduction)
 {
     EmbeddedImage embedded;
     if (image.isNull())
         return embedded;
     embedded.original = image.size();
-    QImage shown = image;
-    if (std::max(image.width(), image.height()) > maxEmbeddedSide)
-        shown = image.scaled(maxEmbeddedSide, maxEmbeddedSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const QImage shown = ReportPreview::shrink(image, maxEmbeddedSide, reduction);
+    if (shown.isNull())
+        return embedded;
     embedded.shown = shown.size();
 
     QByteArray png;
@@ -223,8 +224,8 @@ void writeImages(Page &page, const DiffReportInput &input, const Layout &layout,
     page << QStringLiteral("</div>");
     if (before.scaled() || after.scaled() || diff.scaled())
         page << QStringLiteral("<p class=\"note\" id=\"preview-note\">The images are previews scaled down to at most "
-                               "%1 pixels on a side to keep this file small; the counts and regions come from the "
-                               "full-size comparison.</p>")
+                               "%1 pixels on a side to keep this file small (changed pixels stay visible in the "
+                               "diff); the counts and regions come from the full-size comparison.</p>")
                     .arg(ReportText::count(maxEmbeddedSide));
     page << QStringLiteral("</section>");
 }
@@ -376,9 +377,9 @@ void writeStructure(Page &page, const InventoryDiffResult &structure)
 QByteArray render(const DiffReportInput &input)
 {
     // PNG encoding is most of the time for large images: the three run side by side.
-    auto before = std::async(std::launch::async, embed, input.before);
-    auto after = std::async(std::launch::async, embed, input.after);
-    const EmbeddedImage diff = embed(input.diff);
+    auto before = std::async(std::launch::async, embed, input.before, ReportPreview::Reduction::Average);
+    auto after = std::async(std::launch::async, embed, input.after, ReportPreview::Reduction::Average);
+    const EmbeddedImage diff = embed(input.diff, ReportPreview::Reduction::MostVivid);
     const EmbeddedImage beforeImage = before.get();
     const EmbeddedImage afterImage = after.get();
 

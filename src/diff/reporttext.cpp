@@ -112,7 +112,7 @@ QString limits(const DiffReportInput &input)
             parts.append(QStringLiteral("any changed pixel counts"));
     }
     if (input.structure)
-        parts.append(QStringLiteral("any added, removed or changed resource counts"));
+        parts.append(QStringLiteral("any added, removed or changed resource or diagram setting counts"));
     return parts.isEmpty() ? QString() : QStringLiteral("Limits: ") + parts.join(QStringLiteral(", ")) + u'.';
 }
 

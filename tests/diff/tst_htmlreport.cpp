@@ -262,17 +262,30 @@ void TestHtmlReport::largeImagesAreEmbeddedAsPreviews()
     PixelCase pixels;
     pixels.before = diagram(false, QSize(2880, 1620));
     pixels.after = diagram(true, QSize(2880, 1620));
+    pixels.after.setPixelColor(2001, 1001, Qt::black); // one changed pixel, far from the boxes
     pixels.result = PixelDiff().compare(pixels.before, pixels.after);
     QTemporaryDir dir;
     const QString path = writeHtml(pixels.input(), dir);
-    const QByteArray html = readAll(path);
-    QVERIFY2(html.size() < 4 * 1024 * 1024, qPrintable(QString::number(html.size())));
-    QVERIFY(html.contains("id=\"preview-note\""));
-    // The figure caption keeps the real size, the embedded PNG is the preview.
-    QVERIFY(html.contains("2880 × 1620"));
-    static const QRegularExpression firstImage(QStringLiteral(R"(id="img-before"[^>]*src="data:image/png;base64,([^"]+))"));
-    const QByteArray png = QByteArray::fromBase64(firstImage.match(QString::fromLatin1(html)).captured(1).toLatin1());
-    QCOMPARE(QImage::fromData(png, "PNG").size(), QSize(2560, 1440));
+    const QString html = QString::fromUtf8(readAll(path));
+    QVERIFY2(html.size() < 2 * 1024 * 1024, qPrintable(QString::number(html.size())));
+    QVERIFY(html.contains(QStringLiteral("id=\"preview-note\"")));
+    // The figure caption keeps the real size, the embedded PNGs are half-size previews.
+    QVERIFY(html.contains(QStringLiteral("2880 × 1620")));
+    const auto embedded = [&html](const QString &id) {
+        const QRegularExpression image(QStringLiteral(R"re(id="%1"[^>]*src="data:image/png;base64,([^"]+))re").arg(id));
+        return QImage::fromData(QByteArray::fromBase64(image.match(html).captured(1).toLatin1()), "PNG")
+            .convertToFormat(QImage::Format_RGBA8888);
+    };
+    const QImage before = embedded(QStringLiteral("img-before"));
+    QCOMPARE(before.size(), QSize(1440, 810));
+    QCOMPARE(before.pixelColor(beforeOnlyBox.center() / 2), beforeOnly); // colours survive the averaging
+    QCOMPARE(before.pixelColor(5, 5), background);
+    // The lone changed pixel is still red in the diff preview, not averaged away into the grey around it.
+    const QImage diff = embedded(QStringLiteral("img-diff"));
+    QCOMPARE(diff.size(), QSize(1440, 810));
+    QCOMPARE(diff.pixelColor(1000, 500), QColor(255, 0, 0));
+    // And the region list still has it, at full-size coordinates.
+    QVERIFY(html.contains(QStringLiteral("data-x=\"2001\" data-y=\"1001\" data-w=\"1\" data-h=\"1\"")));
 }
 
 QTEST_GUILESS_MAIN(TestHtmlReport)
