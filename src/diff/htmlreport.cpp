@@ -212,12 +212,17 @@ void writeImages(Page &page, const DiffReportInput &input, const Layout &layout,
         writeImage(page, id, image, title, onCanvas);
         page << extra << QStringLiteral("</div></figure>");
     };
+    // Captions are short: the file name, not its folders (the header has the whole labels).
+    const auto shortLabel = [](const QString &label) {
+        const qsizetype slash = label.lastIndexOf(u'/');
+        return slash >= 0 && slash + 1 < label.size() ? label.mid(slash + 1) : label;
+    };
     figure(QStringLiteral("figure-before"), QStringLiteral("Before"),
-           input.labelA + QStringLiteral(" · ") + ReportText::size(before.original), before, QStringLiteral("img-before"),
-           layout.rectA, {});
+           shortLabel(input.labelA) + QStringLiteral(" · ") + ReportText::size(before.original), before,
+           QStringLiteral("img-before"), layout.rectA, {});
     figure(QStringLiteral("figure-after"), QStringLiteral("After"),
-           input.labelB + QStringLiteral(" · ") + ReportText::size(after.original), after, QStringLiteral("img-after"),
-           layout.rectB, {});
+           shortLabel(input.labelB) + QStringLiteral(" · ") + ReportText::size(after.original), after,
+           QStringLiteral("img-after"), layout.rectB, {});
     figure(QStringLiteral("figure-diff"), QStringLiteral("Diff"),
            QStringLiteral("changed pixels in red, boxes around regions"), diff, QStringLiteral("img-diff"),
            QRect(QPoint(0, 0), diff.original), regionBoxes(regions, diff.original));
