@@ -27,6 +27,7 @@
 #include "models/treeroles.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -99,13 +100,25 @@ private:
         QTest::mouseClick(tree()->viewport(), Qt::LeftButton, modifiers, tree()->visualRect(index).center());
     }
 
-    ExportDialog *openDialogWithCtrlE()
+    /// Makes the main window the active one, as a user's click would; shortcuts only reach the active window.
+    bool activateMainWindow()
     {
         m_window->activateWindow();
+        QApplication::setActiveWindow(m_window.get());
+        if (QTest::qWaitForWindowActive(m_window.get(), 5000))
+            return true;
+        const QWidget *active = QApplication::activeWindow();
+        qWarning("active window: %s", active ? qPrintable(active->objectName()) : "none");
+        return false;
+    }
+
+    ExportDialog *openDialogWithCtrlE()
+    {
+        if (!activateMainWindow())
+            return nullptr;
         tree()->setFocus();
         QTest::keyClick(tree(), Qt::Key_E, Qt::ControlModifier);
-        ExportDialog *dialog = m_window->exportController()->dialog();
-        return dialog;
+        return m_window->exportController()->dialog();
     }
 
     int tooManyRequests() const
@@ -339,6 +352,7 @@ private Q_SLOTS:
                                      && !m_window->preview()->isBusy() && !m_window->preview()->image().isNull(),
                                  60000);
         QGuiApplication::clipboard()->clear();
+        QVERIFY(activateMainWindow());
         m_window->preview()->setFocus();
         QTest::keyClick(m_window->preview(), Qt::Key_C, Qt::ControlModifier);
         const QMimeData *mime = QGuiApplication::clipboard()->mimeData();
