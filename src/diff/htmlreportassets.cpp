@@ -113,16 +113,23 @@ QLatin1StringView script()
       var rect = swipe.getBoundingClientRect();
       if (rect.width > 0) setPosition((event.clientX - rect.left) / rect.width * 100);
     };
+    // One pointer drags at a time: a mouse button, a finger or a pen.
+    var dragging = null;
     swipe.addEventListener('pointerdown', function (event) {
-      if (event.button !== 0) return;
-      swipe.setPointerCapture(event.pointerId);
+      if (event.button !== 0 || dragging !== null) return;
+      dragging = event.pointerId;
+      try { swipe.setPointerCapture(event.pointerId); } catch (e) { /* the pointer is gone already */ }
       fromPointer(event);
       handle.focus({ preventScroll: true });
       event.preventDefault();
     });
     swipe.addEventListener('pointermove', function (event) {
-      if (swipe.hasPointerCapture(event.pointerId)) fromPointer(event);
+      if (event.pointerId === dragging) fromPointer(event);
     });
+    var release = function (event) { if (event.pointerId === dragging) dragging = null; };
+    swipe.addEventListener('pointerup', release);
+    swipe.addEventListener('pointercancel', release);
+    swipe.addEventListener('lostpointercapture', release);
     handle.addEventListener('keydown', function (event) {
       var step = event.shiftKey ? 10 : 2;
       var keys = { ArrowLeft: -step, ArrowDown: -step, ArrowRight: step, ArrowUp: step, PageDown: -25, PageUp: 25 };

@@ -2,6 +2,7 @@
 #include "reporttesthelpers.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -100,6 +101,49 @@ QString writeHtml(const DiffReportInput &input, const QTemporaryDir &dir, const 
     return error.isEmpty() ? path : QString();
 }
 
+// Drives the report as a reader would, once its own script has run: drags the swipe with a mouse and a finger,
+// moves it with the keyboard, picks regions by click and Enter. What each step showed goes to
+// <html data-test-results="{json}">; it leaves the swipe at 50 % and region 2 selected, as the page opened.
+const char *const readerScript = R"JS(
+(function () {
+  var results = {};
+  var swipe = document.getElementById('swipe');
+  var handle = swipe.querySelector('.handle');
+  var zoom = document.getElementById('zoom');
+  results.selectedAtLoad = zoom.getAttribute('data-selected');
+  var rect = swipe.getBoundingClientRect();
+  var pointer = function (type, id, kind, fraction) {
+    swipe.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: kind, isPrimary: true,
+      button: type === 'pointermove' ? -1 : 0, clientX: rect.left + rect.width * fraction,
+      clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true }));
+    return swipe.getAttribute('data-position');
+  };
+  var key = function (target, name, shift) {
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: name, shiftKey: !!shift, bubbles: true, cancelable: true }));
+    return swipe.getAttribute('data-position');
+  };
+  results.mouseDown = pointer('pointerdown', 1, 'mouse', 0.25);
+  results.mouseDrag = pointer('pointermove', 1, 'mouse', 0.8);
+  pointer('pointerup', 1, 'mouse', 0.8);
+  results.moveAfterRelease = pointer('pointermove', 1, 'mouse', 0.1);
+  results.touchDown = pointer('pointerdown', 7, 'touch', 0.6);
+  results.touchDrag = pointer('pointermove', 7, 'touch', 0.3);
+  pointer('pointerup', 7, 'touch', 0.3);
+  results.arrowLeft = key(handle, 'ArrowLeft');
+  results.shiftArrowRight = key(handle, 'ArrowRight', true);
+  results.end = key(handle, 'End');
+  results.home = key(handle, 'Home');
+  results.ariaAtHome = handle.getAttribute('aria-valuenow');
+  key(handle, 'PageUp');
+  results.twoPagesUp = key(handle, 'PageUp');
+  document.querySelector('#regions tr[data-region="1"]').click();
+  results.clickedRow = zoom.getAttribute('data-selected');
+  key(document.querySelector('#regions tr[data-region="2"]'), 'Enter');
+  results.enterOnRow = zoom.getAttribute('data-selected');
+  document.documentElement.setAttribute('data-test-results', JSON.stringify(results));
+})();
+)JS";
+
 int occurrences(const QString &text, const QString &what)
 {
     return int(text.count(what));
@@ -115,6 +159,7 @@ private Q_SLOTS:
     void initTestCase();
     void screenshotShowsTheImages();
     void scriptsRanAndRegionZooms();
+    void swipeFollowsMouseTouchAndKeyboard();
     void structuralDiffOfRealBlueprints();
     void selfContained();
     void largeImagesAreEmbeddedAsPreviews();
@@ -125,7 +170,7 @@ private:
     StructureCase m_structure;
     // One report on m_pixels and m_structure with hostile labels, opened at #region-2:
     QImage m_screenshot; // what a reader sees
-    QString m_dom;       // the page after its script ran
+    QString m_dom;       // the page after its script (and readerScript) ran
     QString m_rawHtml;   // the file
 };
 
@@ -143,9 +188,19 @@ void TestHtmlReport::initTestCase()
     const QString report = writeHtml(both, m_dir);
     QVERIFY(!report.isEmpty());
     m_rawHtml = QString::fromUtf8(readAll(report));
+    QVERIFY(m_rawHtml.endsWith(QStringLiteral("</script></body></html>\n")));
+    QString driven = m_rawHtml;
+    driven.insert(driven.lastIndexOf(QStringLiteral("</body>")),
+                  QStringLiteral("<script>") + QString::fromUtf8(readerScript) + QStringLiteral("</script>"));
+    const QString drivenReport = m_dir.filePath(QStringLiteral("driven.html"));
+    {
+        QFile file(drivenReport);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(driven.toUtf8());
+    }
 
     // #region-2 in the address selects the second region, as a link in a review comment would.
-    QUrl url = QUrl::fromLocalFile(report);
+    QUrl url = QUrl::fromLocalFile(drivenReport);
     url.setFragment(QStringLiteral("region-2"));
     const QString shot = m_dir.filePath(QStringLiteral("shot.png"));
     BrowserRun browser({QStringLiteral("--screenshot=") + shot, QStringLiteral("--dump-dom")}, url);
@@ -217,6 +272,34 @@ void TestHtmlReport::scriptsRanAndRegionZooms()
     static const QRegularExpression selectedRow(QStringLiteral(R"re(<tr id="region-row-(\d)"[^>]*class="selected")re"));
     QCOMPARE(selectedRow.match(dom).captured(1), QStringLiteral("2"));
     QCOMPARE(occurrences(dom, QStringLiteral("class=\"box selected\"")), 2); // on the diff and on the swipe
+}
+
+void TestHtmlReport::swipeFollowsMouseTouchAndKeyboard()
+{
+    static const QRegularExpression attribute(QStringLiteral(R"re(data-test-results="([^"]*)")re"));
+    const QString json = attribute.match(m_dom).captured(1).replace(QStringLiteral("&quot;"), QStringLiteral("\""));
+    const QJsonObject results = QJsonDocument::fromJson(json.toUtf8()).object();
+    QVERIFY2(!results.isEmpty(), "the reader script did not finish");
+    const auto at = [&results](const char *step) { return results.value(QLatin1StringView(step)).toString(); };
+
+    QCOMPARE(at("selectedAtLoad"), QStringLiteral("2")); // #region-2 in the address
+    // A mouse press jumps the divider to the pointer, a drag follows it, a move after release does nothing.
+    QCOMPARE(at("mouseDown"), QStringLiteral("25"));
+    QCOMPARE(at("mouseDrag"), QStringLiteral("80"));
+    QCOMPARE(at("moveAfterRelease"), QStringLiteral("80"));
+    // The same with a finger.
+    QCOMPARE(at("touchDown"), QStringLiteral("60"));
+    QCOMPARE(at("touchDrag"), QStringLiteral("30"));
+    // The keyboard: 2 % a step, 10 % with Shift, Home and End at the ends, 25 % a page.
+    QCOMPARE(at("arrowLeft"), QStringLiteral("28"));
+    QCOMPARE(at("shiftArrowRight"), QStringLiteral("38"));
+    QCOMPARE(at("end"), QStringLiteral("100"));
+    QCOMPARE(at("home"), QStringLiteral("0"));
+    QCOMPARE(at("ariaAtHome"), QStringLiteral("0"));
+    QCOMPARE(at("twoPagesUp"), QStringLiteral("50"));
+    // Regions are picked with a click or with Enter on a focused row.
+    QCOMPARE(at("clickedRow"), QStringLiteral("1"));
+    QCOMPARE(at("enterOnRow"), QStringLiteral("2"));
 }
 
 void TestHtmlReport::structuralDiffOfRealBlueprints()
