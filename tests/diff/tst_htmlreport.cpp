@@ -163,6 +163,7 @@ private Q_SLOTS:
     void structuralDiffOfRealBlueprints();
     void selfContained();
     void largeImagesAreEmbeddedAsPreviews();
+    void identicalFilesNeedNoImages();
 
 private:
     QTemporaryDir m_dir;
@@ -369,6 +370,26 @@ void TestHtmlReport::largeImagesAreEmbeddedAsPreviews()
     QCOMPARE(diff.pixelColor(1000, 500), QColor(255, 0, 0));
     // And the region list still has it, at full-size coordinates.
     QVERIFY(html.contains(QStringLiteral("data-x=\"2001\" data-y=\"1001\" data-w=\"1\" data-h=\"1\"")));
+}
+
+void TestHtmlReport::identicalFilesNeedNoImages()
+{
+    // `cloudcraft-cli diff a.png a.png` answers from a hash without decoding: a result with no images at all.
+    PixelDiffResult same;
+    same.identical = true;
+    same.sizeA = same.sizeB = same.canvasSize = QSize(1920, 1080);
+    same.rectA = same.rectB = same.overlap = QRect(0, 0, 1920, 1080);
+    DiffReportInput input;
+    input.labelA = QStringLiteral("a.png");
+    input.labelB = QStringLiteral("copy of a.png");
+    input.pixels = &same;
+    QTemporaryDir dir;
+    const QString html = QString::fromUtf8(readAll(writeHtml(input, dir)));
+    QVERIFY(html.contains(QStringLiteral("<span class=\"verdict same\" id=\"verdict\">Same</span>")));
+    QVERIFY(html.contains(QStringLiteral("The images are identical.")));
+    QVERIFY(html.contains(QStringLiteral("<p>No changed pixels.</p>")));
+    QVERIFY(!html.contains(QStringLiteral("id=\"swipe\"")));
+    QVERIFY(!html.contains(QStringLiteral("data:image/png")));
 }
 
 QTEST_GUILESS_MAIN(TestHtmlReport)
