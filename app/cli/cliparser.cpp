@@ -1,5 +1,6 @@
 #include "cliparser.h"
 
+#include "commands.h"
 #include "diffoptions.h"
 #include "exitcode.h"
 
@@ -57,6 +58,7 @@ void addOptions(QCommandLineParser &parser)
     valued({QStringLiteral("subscription-id")}, "Azure subscription id.", "id");
     flag({QStringLiteral("new-secret")}, "Read a new Azure client secret from stdin.");
     addDiffOptions(parser);
+    addSnapshotOptions(parser);
 }
 
 std::optional<QString> findSecretOption(const QStringList &arguments)
@@ -143,7 +145,7 @@ Commands:
   restore DIR                    create missing blueprints, update the others with If-Match; a blueprint changed
                                  on the server since the backup is reported as a conflict and not overwritten
 
-)") + diffHelpText() + QStringLiteral(R"(
+)") + snapshotHelpText() + QStringLiteral("\n") + diffHelpText() + QStringLiteral(R"(
 Environment:
   CLOUDCRAFT_API_KEY   API key (overrides the keychain)
   CLOUDCRAFT_TIMEOUT   per-request timeout in seconds

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+class QCommandLineParser;
+
 namespace Cloudcraft::Cli {
 
 class CliContext;
@@ -20,6 +22,11 @@ ExitCode runTeam(CliContext &ctx, const QString &verb, const QStringList &args);
 ExitCode runUser(CliContext &ctx, const QString &verb, const QStringList &args);
 ExitCode runBackup(CliContext &ctx, const QStringList &args);
 ExitCode runRestore(CliContext &ctx, const QStringList &args);
+/// `snapshot take|list|show|name|note|rm|prune|export|gc`: the local snapshot history.
+ExitCode runSnapshot(CliContext &ctx, const QString &verb, const QStringList &args);
+/// Registers --note, --svg, --keep, --older-than; and the `snapshot` lines of --help.
+void addSnapshotOptions(QCommandLineParser &parser);
+QString snapshotHelpText();
 /// `diff A B`: exit 0 same, 1 different, 2 any error (its own codes, as CI tools expect).
 ExitCode runDiff(CliContext &ctx, const QStringList &args);
 

@@ -13,6 +13,7 @@
 #include "diff/inventorydiff.h"
 #include "diff/overlayimage.h"
 #include "diff/pixeldiff.h"
+#include "history/snapshotdiffsource.h"
 #include "render/pngencoder.h"
 
 #include <QCoreApplication>
@@ -41,7 +42,8 @@ public:
         api.observe = [this](ApiCall *call) { showWaits(call); };
         ApiDiffSources::registerAll(
             m_registry, [&ctx]() -> ApiClient & { return ctx.api(); }, std::move(api));
-        // Further schemes (snapshot:<id> from the local history) are registered here.
+        // snapshot:<id>, snapshot:<source>@latest|@previous|@<name> from the local history.
+        m_registry.add(std::make_unique<SnapshotDiffSourceResolver>());
     }
 
     ExitCode run()
@@ -111,7 +113,11 @@ private:
                                                                   .arg(DiffInput::contentName(file->content))));
         }
         if (refA || refB) {
-            if (m_ctx.connect() != ExitCode::Success)
+            // snapshot: references read the local history and need no key.
+            const auto needsApi = [](bool isRef, const QString &text) {
+                return isRef && DiffSourceRegistry::schemeOf(text) != u"snapshot";
+            };
+            if ((needsApi(refA, m_settings.a) || needsApi(refB, m_settings.b)) && m_ctx.connect() != ExitCode::Success)
                 return ExitCode::Usage; // connect() printed the reason (not signed in, keychain, bad URL)
             if (const ExitCode code = fetch(refA, refB, want); code != ExitCode::Success)
                 return code;

@@ -19,7 +19,7 @@ ExitCode dispatch(CliContext &ctx, const QStringList &positional)
         {QStringLiteral("auth"), runAuth},   {QStringLiteral("profile"), runProfile},
         {QStringLiteral("blueprint"), runBlueprint}, {QStringLiteral("aws"), runAws},
         {QStringLiteral("azure"), runAzure}, {QStringLiteral("team"), runTeam},
-        {QStringLiteral("user"), runUser}};
+        {QStringLiteral("user"), runUser}, {QStringLiteral("snapshot"), runSnapshot}};
     for (const auto &[name, runner] : groups) {
         if (name != group)
             continue;
