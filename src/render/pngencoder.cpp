@@ -1,6 +1,7 @@
 #include "render/pngencoder.h"
 
 #include "render/pngunfilter.h"
+#include "render/rundeflater.h"
 
 #include <QDir>
 #include <QSaveFile>
@@ -8,6 +9,7 @@
 #include <libdeflate.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -20,14 +22,9 @@ namespace {
 
 using Byte = std::uint8_t;
 
-// Level 1 of libdeflate: diff images are mostly flat, so even its fastest matcher finds the long runs, and the
-// file is a few percent larger than at level 6 for a fraction of the time.
-constexpr int compressionLevel = 1;
-
-struct CompressorDeleter
-{
-    void operator()(libdeflate_compressor *compressor) const { libdeflate_free_compressor(compressor); }
-};
+// Rows per band: each band is filtered and compressed on its own (RunDeflater), by whichever thread is free, in a
+// buffer of this many rows; 64 RGBA rows of 8K are 2 MiB, which stays in cache.
+constexpr int bandRows = 64;
 
 void putBigEndian32(char *out, std::uint32_t value)
 {
@@ -55,26 +52,14 @@ void appendChunk(QByteArray &out, const char *type, const QByteArray &payload)
     out.append(crc, 4);
 }
 
-// Sum of the filtered bytes read as signed values: the usual "smallest sum of absolute differences" guess at which
-// filter compresses best (PNG specification, 12.8).
-std::uint64_t cost(const Byte *row, std::size_t length)
-{
-    std::uint64_t sum = 0;
-    for (std::size_t i = 0; i < length; ++i)
-        sum += Byte(row[i] < 128 ? row[i] : 256 - row[i]);
-    return sum;
-}
-
-// Rows [first, end) of the filtered stream: each row gets Sub or Up, whichever looks smaller. Sub makes flat
-// stretches zero, Up makes a row like the one above zero; Paeth and Average cost more time than they save on
-// diagram diffs.
+// Rows [first, end) of the filtered stream, written from `filtered` on. Paeth and Average cost more time than they
+// save on diagram diffs.
 void filterRows(const QImage &image, bool rgb, Byte *filtered, int first, int end)
 {
     const std::size_t width = std::size_t(image.width());
     const int bytesPerPixel = rgb ? 3 : 4;
     const std::size_t rowBytes = width * std::size_t(bytesPerPixel);
     std::vector<Byte> packed(rgb ? 2 * rowBytes : 0);
-    std::vector<Byte> candidate(rowBytes);
     // RGBX rows lose their fourth byte first; the previous row is kept packed for Up.
     const auto row = [&](int y, Byte *scratch) -> const Byte * {
         const Byte *source = image.constScanLine(y);
@@ -89,16 +74,16 @@ void filterRows(const QImage &image, bool rgb, Byte *filtered, int first, int en
     const Byte *previous = first > 0 ? row(first - 1, scratch[1]) : nullptr;
     for (int y = first; y < end; ++y, next ^= 1) {
         const Byte *current = row(y, scratch[next]);
-        Byte *out = filtered + std::size_t(y) * (rowBytes + 1);
-        PngFilter::filterRow(PngFilter::Sub, out + 1, current, previous, rowBytes, bytesPerPixel);
-        out[0] = PngFilter::Sub;
-        if (previous) {
-            PngFilter::filterRow(PngFilter::Up, candidate.data(), current, previous, rowBytes, bytesPerPixel);
-            if (cost(candidate.data(), rowBytes) < cost(out + 1, rowBytes)) {
-                std::memcpy(out + 1, candidate.data(), rowBytes);
-                out[0] = PngFilter::Up;
-            }
-        }
+        Byte *out = filtered + std::size_t(y - first) * (rowBytes + 1);
+        // A row equal to the one above (most rows of a diagram's diff) filters to zeros with Up; any other with Sub,
+        // which turns flat stretches into zeros. Trying both on every row and keeping the smaller cost three more
+        // passes over the image for a few percent of file size.
+        const bool repeats = previous && std::memcmp(current, previous, rowBytes) == 0;
+        out[0] = repeats ? PngFilter::Up : PngFilter::Sub;
+        if (repeats)
+            std::memset(out + 1, 0, rowBytes);
+        else
+            PngFilter::filterRow(PngFilter::Sub, out + 1, current, previous, rowBytes, bytesPerPixel);
         previous = current;
     }
 }
@@ -124,24 +109,34 @@ QByteArray PngEncoder::encode(const QImage &source, QString *error)
 
     const int height = image.height();
     const std::size_t rowBytes = std::size_t(image.width()) * (rgb ? 3 : 4);
-    const std::size_t filteredSize = std::size_t(height) * (rowBytes + 1);
-    std::unique_ptr<Byte, decltype(&std::free)> filtered(static_cast<Byte *>(std::malloc(filteredSize)), &std::free);
-    if (!filtered)
-        return fail(QStringLiteral("There is not enough memory to encode the image."));
-
-    // Rows are filtered independently of each other's output, so large images use two threads.
-    const bool split = filteredSize >= (std::size_t(1) << 22) && std::thread::hardware_concurrency() > 1;
-    const int middle = split ? height / 2 : height;
+    const int bands = (height + bandRows - 1) / bandRows;
+    struct Band
+    {
+        std::vector<Byte> deflated;
+        std::uint32_t adler = 1;
+        std::size_t filteredSize = 0;
+    };
+    std::vector<Band> done(std::size_t(bands), Band {});
+    std::atomic_int nextBand { 0 };
+    const auto work = [&] {
+        std::vector<Byte> filtered(std::size_t(bandRows) * (rowBytes + 1));
+        for (int band = nextBand++; band < bands; band = nextBand++) {
+            const int first = band * bandRows;
+            const int end = std::min(height, first + bandRows);
+            filterRows(image, rgb, filtered.data(), first, end);
+            Band &out = done[std::size_t(band)];
+            out.filteredSize = std::size_t(end - first) * (rowBytes + 1);
+            out.adler = std::uint32_t(libdeflate_adler32(1, filtered.data(), out.filteredSize));
+            out.deflated = RunDeflater::compressBand(filtered.data(), out.filteredSize);
+        }
+    };
+    // Both cores for anything bigger than a few bands.
     std::thread helper;
-    if (split)
-        helper = std::thread([&] { filterRows(image, rgb, filtered.get(), middle, height); });
-    filterRows(image, rgb, filtered.get(), 0, middle);
+    if (bands >= 4 && std::thread::hardware_concurrency() > 1)
+        helper = std::thread(work);
+    work();
     if (helper.joinable())
         helper.join();
-
-    std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor(libdeflate_alloc_compressor(compressionLevel));
-    if (!compressor)
-        return fail(QStringLiteral("There is not enough memory to encode the image."));
 
     QByteArray header(13, '\0');
     putBigEndian32(header.data(), std::uint32_t(image.width()));
@@ -151,22 +146,34 @@ QByteArray PngEncoder::encode(const QImage &source, QString *error)
     QByteArray png("\x89PNG\r\n\x1a\n", 8);
     appendChunk(png, "IHDR", header);
 
-    // One IDAT chunk, compressed straight into the output: no second copy of the compressed stream.
-    const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), filteredSize);
-    if (bound > std::size_t(0x7fffffff) - 64)
+    // One IDAT chunk holding the zlib stream: header, the bands' blocks in order, the final block, Adler-32.
+    std::vector<Byte> ending;
+    RunDeflater::finish(ending);
+    std::size_t streamSize = 2 + ending.size() + 4;
+    std::uint32_t adler = 1;
+    for (const Band &band : done) {
+        streamSize += band.deflated.size();
+        adler = RunDeflater::combineAdler32(adler, band.adler, band.filteredSize);
+    }
+    if (streamSize > std::size_t(0x7fffffff))
         return fail(QStringLiteral("The image is too large to encode."));
     const qsizetype idatAt = png.size();
-    png.resize(idatAt + 8 + qsizetype(bound) + 4 + 12);
+    png.resize(idatAt + 8 + qsizetype(streamSize) + 4);
     char *idat = png.data() + idatAt;
-    const std::size_t compressed = libdeflate_zlib_compress(
-        compressor.get(), filtered.get(), filteredSize, idat + 8, bound);
-    filtered.reset();
-    if (compressed == 0)
-        return fail(QStringLiteral("The image could not be compressed."));
-    putBigEndian32(idat, std::uint32_t(compressed));
+    putBigEndian32(idat, std::uint32_t(streamSize));
     std::memcpy(idat + 4, "IDAT", 4);
-    putBigEndian32(idat + 8 + compressed, chunkCrc(idat + 4, compressed));
-    png.resize(idatAt + 12 + qsizetype(compressed));
+    char *at = idat + 8;
+    *at++ = char(0x78); // deflate, 32 KiB window
+    *at++ = char(0x01); // fastest compression; (0x78 << 8 | 0x01) is a multiple of 31
+    for (Band &band : done) {
+        std::memcpy(at, band.deflated.data(), band.deflated.size());
+        at += band.deflated.size();
+        band.deflated = {};
+    }
+    std::memcpy(at, ending.data(), ending.size());
+    at += ending.size();
+    putBigEndian32(at, adler);
+    putBigEndian32(at + 4, chunkCrc(idat + 4, streamSize));
     appendChunk(png, "IEND", {});
     png.squeeze();
     if (error)
