@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "accountcontroller.h"
+#include "exportcontroller.h"
+#include "exportdefaultspage.h"
 #include "helpdialogs.h"
 #include "inspectorpanel.h"
 #include "navigatorpanel.h"
@@ -51,6 +53,10 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     m_inspector = new InspectorPanel(this);
     m_previewController = new PreviewController(session, *m_workspace, m_preview, m_inspector, this);
     m_accounts = new AccountController(session, *m_workspace, m_inspector, settings, this);
+    m_export = new ExportController(session, *m_workspace, m_navigator, m_preview, m_previewController, settings, this);
+    connect(m_export, &ExportController::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
+    });
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -114,15 +120,15 @@ void MainWindow::buildMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     connect(addAction(file, tr("&Reload"), "reloadAction", QKeySequence::Refresh, QStringLiteral("view-refresh")),
             &QAction::triggered, m_workspace, &WorkspaceController::reload);
-    connect(addAction(file, tr("&Copy image"), "copyImageAction", QKeySequence(tr("Ctrl+Shift+C")),
-                      QStringLiteral("edit-copy")),
-            &QAction::triggered, this, &MainWindow::copyImage);
+    addControllerAction(file, m_export->exportAction());
     file->addSeparator();
     connect(addAction(file, tr("&Quit"), "quitAction", QKeySequence::Quit, QStringLiteral("application-exit")),
             &QAction::triggered, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->setObjectName(QStringLiteral("editMenu"));
+    addControllerAction(edit, m_export->copyImageAction());
+    edit->addSeparator();
     connect(addAction(edit, tr("&Settings…"), "settingsAction", QKeySequence(tr("Ctrl+,")),
                       QStringLiteral("preferences-system")),
             &QAction::triggered, this, &MainWindow::openSettings);
@@ -227,6 +233,8 @@ SettingsDialog *MainWindow::openSettings()
                     new GeneralSettingsPage(*m_appSettings, *m_theme));
     dialog->addPage(tr("Profiles"), QIcon::fromTheme(QStringLiteral("system-users")),
                     new ProfilesSettingsPage(m_session, m_prompter));
+    dialog->addPage(tr("Export"), QIcon::fromTheme(QStringLiteral("document-export")),
+                    new ExportDefaultsPage(m_settings, m_session.profile().name));
     m_settingsDialog = dialog;
     dialog->open();
     return dialog;
@@ -252,14 +260,12 @@ void MainWindow::onBlueprintSelected(const QString &id)
     m_previewController->showBlueprint(id);
 }
 
-void MainWindow::copyImage()
+void MainWindow::addControllerAction(QMenu *menu, QAction *action)
 {
-    if (m_preview->image().isNull()) {
-        statusBar()->showMessage(tr("There is no diagram image to copy yet."), 5000);
-        return;
-    }
-    QApplication::clipboard()->setImage(m_preview->image());
-    statusBar()->showMessage(tr("Diagram image copied: paste it into your slides."), 5000);
+    menu->addAction(action);
+    if (!action->shortcut().isEmpty())
+        m_shortcutActions.append(action);
+    QMainWindow::addAction(action); // shortcuts keep working in full screen, with the menu bar hidden
 }
 
 void MainWindow::toggleFullScreen()

@@ -18,6 +18,7 @@ class RequestScheduler;
 namespace Cloudcraft::Ui {
 
 class AccountController;
+class ExportController;
 class InspectorPanel;
 class NavigatorPanel;
 class PreviewController;
@@ -49,6 +50,7 @@ public:
     PreviewController *previewController() const { return m_previewController; }
     StatusPanel *statusPanel() const { return m_status; }
     AccountController *accountController() const { return m_accounts; }
+    ExportController *exportController() const { return m_export; }
 
     /// Puts back the window geometry and state saved by the last session (call before show()), unless the user
     /// turned that off in Settings > General.
@@ -71,7 +73,8 @@ private:
     void saveState();
     void onWorkspaceLoaded();
     void onBlueprintSelected(const QString &id);
-    void copyImage();
+    /// Adds an action a controller owns to `menu` and to the window (shortcuts, the shortcuts list).
+    void addControllerAction(QMenu *menu, QAction *action);
     void toggleFullScreen();
     void showShortcuts();
     void showAbout();
@@ -91,6 +94,7 @@ private:
     PreviewController *m_previewController = nullptr;
     StatusPanel *m_status = nullptr;
     AccountController *m_accounts = nullptr;
+    ExportController *m_export = nullptr;
     QSplitter *m_splitter = nullptr;
     QMenu *m_profilesMenu = nullptr;
     QMenu *m_switchMenu = nullptr;
