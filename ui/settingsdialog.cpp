@@ -3,6 +3,7 @@
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
@@ -24,13 +25,25 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_pageList->setIconSize(QSize(24, 24));
     m_pageList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_pageList->setMaximumWidth(200);
+    m_pageList->setMaximumWidth(180);
+    m_pageList->setSpacing(2);
+
+    // The current page's title above it, so the page says where the user is even with the list out of view.
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(QStringLiteral("settingsPageHeading"));
+    QFont headingFont = m_heading->font();
+    headingFont.setBold(true);
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.25);
+    m_heading->setFont(headingFont);
 
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("settingsPages"));
     m_pages->setAccessibleName(tr("Settings page"));
 
-    connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_pages->setCurrentIndex(row);
+        m_heading->setText(pageTitle(row));
+    });
 
     // Pages apply their changes live, so Close is the only button.
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -39,9 +52,12 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close settings"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    auto *pageColumn = new QVBoxLayout;
+    pageColumn->addWidget(m_heading);
+    pageColumn->addWidget(m_pages, 1);
     auto *body = new QHBoxLayout;
     body->addWidget(m_pageList);
-    body->addWidget(m_pages, 1);
+    body->addLayout(pageColumn, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(body, 1);
     layout->addWidget(buttons);
@@ -63,6 +79,7 @@ void SettingsDialog::addPage(const QString &title, const QIcon &icon, QWidget *p
 
     auto *item = new QListWidgetItem(icon, title, m_pageList);
     item->setData(Qt::AccessibleTextRole, title);
+    item->setSizeHint(QSize(0, qMax(28, fontMetrics().height() + 12)));
     if (m_pageList->currentRow() < 0)
         m_pageList->setCurrentRow(0);
 }

@@ -3,6 +3,7 @@
 #include <QDialog>
 
 class QIcon;
+class QLabel;
 class QListWidget;
 class QStackedWidget;
 
@@ -35,6 +36,7 @@ public:
 
 private:
     QListWidget *m_pageList = nullptr;
+    QLabel *m_heading = nullptr;
     QStackedWidget *m_pages = nullptr;
 };
 

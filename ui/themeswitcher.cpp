@@ -26,6 +26,9 @@ ThemeSwitcher::ThemeSwitcher()
 
 void ThemeSwitcher::apply(Core::Theme theme)
 {
+    // Left alone, the system look keeps following the platform theme; setting its palette explicitly would freeze it.
+    if (theme == Core::Theme::System && m_current == Core::Theme::System)
+        return;
     switch (theme) {
     case Core::Theme::Light:
         setStyleNamed(kFusion);

@@ -152,6 +152,7 @@ private Q_SLOTS:
         QVERIFY(dialog->currentPage() == dialog->page(0));
         QVERIFY(dialog->showPage(QStringLiteral("Profiles")));
         QCOMPARE(dialog->currentPage()->objectName(), QStringLiteral("profilesSettingsPage"));
+        QCOMPARE(child<QLabel>(dialog, "settingsPageHeading")->text(), QStringLiteral("Profiles"));
         QVERIFY(dialog->currentPage()->isVisible());
         QVERIFY(!dialog->showPage(QStringLiteral("No such page")));
         // A second Settings… raises the same dialog rather than stacking another.
@@ -200,6 +201,10 @@ private Q_SLOTS:
         QCOMPARE(AppSettings(*m_settings).theme(), Theme::Dark);
         // The window repaints with the new colours: its pixels turn dark.
         const QImage dark = m_window->grab().toImage();
+        if (const QString dir = qEnvironmentVariable("CLOUDCRAFT_UI_SHOT_DIR"); !dir.isEmpty()) {
+            dialog->grab().save(dir + QStringLiteral("/settings-dark.png"));
+            dark.save(dir + QStringLiteral("/mainwindow-dark.png"));
+        }
         QVERIFY(QColor(dark.pixel(dark.width() / 2, dark.height() - 5)).lightness() < 100);
 
         QTest::keyClick(combo, Qt::Key_Up); // "Light"
