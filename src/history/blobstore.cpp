@@ -112,9 +112,7 @@ HistoryResult<QString> BlobStore::put(const QByteArray &bytes) const
         const int saved = errno;
         const QString reason = file.errorString();
         file.cancelWriting();
-        return {{}, HistoryError::fromErrno(saved, doing, reason.contains(QStringLiteral("No space left"))
-                                                              ? QString()
-                                                              : reason)};
+        return {{}, HistoryError::fromErrno(saved, doing, reason)};
     }
     if (!syncDirectory(subdir))
         return {{}, HistoryError::fromErrno(errno, doing, {})};

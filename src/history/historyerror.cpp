@@ -52,7 +52,9 @@ HistoryError HistoryError::fromSql(const QSqlError &error, const QString &doing)
 
 HistoryError HistoryError::fromErrno(int savedErrno, const QString &doing, const QString &detail)
 {
-    if (savedErrno == ENOSPC || savedErrno == EDQUOT)
+    // Qt's error string survives when errno was overwritten on the way out of QSaveFile::commit().
+    if (savedErrno == ENOSPC || savedErrno == EDQUOT || detail.contains(QLatin1String("No space left"))
+        || detail.contains(QLatin1String("quota exceeded"), Qt::CaseInsensitive))
         return make(Kind::DiskFull, QStringLiteral("%1: the disk is full.").arg(doing));
     const QString reason = detail.isEmpty() ? QString::fromLocal8Bit(std::strerror(savedErrno)) : detail;
     return make(Kind::Io, QStringLiteral("%1: %2.").arg(doing, reason));
