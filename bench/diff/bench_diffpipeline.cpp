@@ -73,7 +73,8 @@ int main(int argc, char **argv)
         }
         const QString rssAfterDecode = peakRss();
 
-        PixelDiffResult result = PixelDiff().compare(imageA.image, imageB.image);
+        // As the CLI does when no report needs the "before" image: the diff is drawn into A's pixels.
+        PixelDiffResult result = PixelDiff().compareInto(std::move(imageA.image), imageB.image);
         const qint64 compareMs = phase.restart();
         const QString rssAfterCompare = peakRss();
         imageA = {};

@@ -160,7 +160,7 @@ class DiffJob final
 {
 public:
     DiffJob(const PixelDiffOptions &options, const RgbaView &a, const RgbaView &b, const Geometry &geometry,
-            uchar *output, qsizetype outputBytesPerLine, ChangeRegions &regions, bool identical)
+            uchar *output, qsizetype outputBytesPerLine, ChangeRegions &regions, bool identical, bool inPlace)
         : m_options(options)
         , m_a(a)
         , m_b(b)
@@ -170,6 +170,7 @@ public:
         , m_outputBytesPerLine(outputBytesPerLine)
         , m_regions(regions)
         , m_identical(identical)
+        , m_inPlace(inPlace)
         , m_maxDelta(35215 * options.threshold * options.threshold)
         , m_alpha(std::clamp(options.alpha, 0.0, 1.0))
         , m_altColor(options.diffColorAlt.value_or(options.diffColor))
@@ -185,22 +186,58 @@ public:
         }
     }
 
-    BandCounts run(int firstRow, int endRow) const
+    /// In place (the output is image A's own buffer), `edges` receives the band's first two and last two output
+    /// rows, which the neighbouring bands may still read: the caller copies them in with flushEdges() after every
+    /// band has finished.
+    BandCounts run(int firstRow, int endRow, std::vector<uchar> *edges = nullptr) const
     {
         BandCounts counts;
         std::vector<Span> ignored;
+        const size_t rowBytes = size_t(m_geometry.canvas.width()) * 4;
+        std::vector<uchar> ring(m_inPlace ? 3 * rowBytes : 0);
+        if (m_inPlace)
+            edges->assign(4 * rowBytes, 0);
+        // Where row y's output goes while rows up to y + 2 may still read A's row y (the anti-aliasing test looks
+        // two rows away).
+        const auto pending = [&](int y) -> uchar * {
+            if (const int slot = edgeSlot(y, firstRow, endRow); slot >= 0)
+                return edges->data() + size_t(slot) * rowBytes;
+            return ring.data() + size_t(y % 3) * rowBytes;
+        };
         for (int y = firstRow; y < endRow; ++y) {
             if (m_options.cancel && m_options.cancel->load(std::memory_order_relaxed)) {
                 counts.cancelled = true;
                 break;
             }
             m_ignore.spansForRow(y, ignored);
-            processRow(y, ignored, counts);
+            processRow(y, ignored, counts, m_inPlace ? pending(y) : outputRow(y));
+            // Row y - 2 is read by no later row of this band; the edge rows wait for flushEdges().
+            if (m_inPlace && y - 2 >= firstRow && edgeSlot(y - 2, firstRow, endRow) < 0)
+                std::memcpy(outputRow(y - 2), pending(y - 2), rowBytes);
         }
         return counts;
     }
 
+    void flushEdges(int firstRow, int endRow, const std::vector<uchar> &edges) const
+    {
+        const size_t rowBytes = size_t(m_geometry.canvas.width()) * 4;
+        for (int y = firstRow; y < endRow; ++y) {
+            if (const int slot = edgeSlot(y, firstRow, endRow); slot >= 0 && edges.size() >= 4 * rowBytes)
+                std::memcpy(outputRow(y), edges.data() + size_t(slot) * rowBytes, rowBytes);
+        }
+    }
+
 private:
+    // The first two and last two rows of a band: 0-1 and 2-3, or -1 for a row inside the band.
+    static int edgeSlot(int y, int firstRow, int endRow)
+    {
+        if (y - firstRow < 2)
+            return y - firstRow;
+        if (endRow - y <= 2)
+            return 4 - (endRow - y);
+        return -1;
+    }
+
     uchar *outputRow(int y) const
     {
         return m_output ? m_output + qsizetype(y) * m_outputBytesPerLine : nullptr;
@@ -213,12 +250,11 @@ private:
         return {rect.left(), rect.right() + 1};
     }
 
-    void processRow(int y, const std::vector<Span> &ignored, BandCounts &counts) const
+    void processRow(int y, const std::vector<Span> &ignored, BandCounts &counts, uchar *out) const
     {
         const Span inA = rowSpan(m_geometry.rectA, y);
         const Span inB = rowSpan(m_geometry.rectB, y);
         const Span both = rowSpan(m_geometry.overlap, y);
-        uchar *out = outputRow(y);
         if (out) {
             const int covered = (inA.end - inA.begin) + (inB.end - inB.begin) - (both.end - both.begin);
             // Pixels that get no colour below must be transparent.
@@ -342,6 +378,7 @@ private:
     qsizetype m_outputBytesPerLine;
     ChangeRegions &m_regions;
     bool m_identical;
+    bool m_inPlace; // m_output is image A's own buffer
     double m_maxDelta;
     double m_alpha;
     DiffColor m_altColor;
@@ -430,7 +467,33 @@ PixelDiffResult PixelDiff::compare(const QImage &a, const QImage &b) const
     return compare(*viewA, *viewB);
 }
 
-PixelDiffResult PixelDiff::compare(const RgbaView &inputA, const RgbaView &inputB) const
+PixelDiffResult PixelDiff::compare(const RgbaView &a, const RgbaView &b) const
+{
+    return compareViews(a, b, nullptr);
+}
+
+PixelDiffResult PixelDiff::compareInto(QImage &&a, const QImage &b) const
+{
+    const auto readable = [](const QImage &image) {
+        return image.format() == QImage::Format_RGBA8888 || image.format() == QImage::Format_RGBX8888;
+    };
+    if (!m_options.produceDiffImage || a.isNull() || a.size() != b.size() || !readable(a) || !readable(b))
+        return compare(a, b);
+    QImage target = std::move(a);
+    uchar *bits = target.bits(); // detaches (copies) only if someone else still shares the pixels
+    if (!bits)
+        return compare(target, b);
+    const RgbaView viewA{bits, target.width(), target.height(), target.bytesPerLine()};
+    const RgbaView viewB{b.constBits(), b.width(), b.height(), b.bytesPerLine()};
+    PixelDiffResult result = compareViews(viewA, viewB, bits);
+    if (result.ok()) {
+        target.reinterpretAsFormat(QImage::Format_RGBA8888); // diffMask leaves transparent pixels
+        result.diffImage = std::move(target);
+    }
+    return result;
+}
+
+PixelDiffResult PixelDiff::compareViews(const RgbaView &inputA, const RgbaView &inputB, uchar *inPlace) const
 {
     PixelDiffResult result;
     for (const RgbaView *view : {&inputA, &inputB}) {
@@ -464,7 +527,10 @@ PixelDiffResult PixelDiff::compare(const RgbaView &inputA, const RgbaView &input
 
     uchar *output = nullptr;
     qsizetype outputBytesPerLine = 0;
-    if (m_options.produceDiffImage) {
+    if (inPlace) {
+        output = inPlace;
+        outputBytesPerLine = a.bytesPerLine;
+    } else if (m_options.produceDiffImage) {
         result.diffImage = QImage(geometry.canvas, QImage::Format_RGBA8888);
         if (result.diffImage.isNull())
             return failure(result, PixelDiffError::OutOfMemory, QStringLiteral("no memory for the diff image"));
@@ -473,21 +539,32 @@ PixelDiffResult PixelDiff::compare(const RgbaView &inputA, const RgbaView &input
     }
 
     ChangeRegions regions(geometry.canvas, m_options.mergeDistance);
-    const DiffJob job(m_options, a, b, geometry, output, outputBytesPerLine, regions, result.identical);
+    const DiffJob job(m_options, a, b, geometry, output, outputBytesPerLine, regions, result.identical,
+                      inPlace != nullptr);
 
     const int bands = bandCount(m_options, geometry, regions.cellSize());
     const int cellRows = (geometry.canvas.height() + regions.cellSize() - 1) / regions.cellSize();
     const int rowsPerBand = ((cellRows + bands - 1) / bands) * regions.cellSize();
     std::vector<BandCounts> counts(static_cast<size_t>(bands));
+    std::vector<std::vector<uchar>> edges(static_cast<size_t>(bands));
+    const auto bandRows = [&](int band) {
+        const int first = std::min(band * rowsPerBand, geometry.canvas.height());
+        return std::make_pair(first, std::min(first + rowsPerBand, geometry.canvas.height()));
+    };
     std::vector<std::thread> workers;
     for (int band = 1; band < bands; ++band) {
-        const int first = std::min(band * rowsPerBand, geometry.canvas.height());
-        const int end = std::min(first + rowsPerBand, geometry.canvas.height());
-        workers.emplace_back([&job, &counts, band, first, end] { counts[size_t(band)] = job.run(first, end); });
+        const auto [first, end] = bandRows(band);
+        workers.emplace_back([&job, &counts, &edges, band, first, end] {
+            counts[size_t(band)] = job.run(first, end, &edges[size_t(band)]);
+        });
     }
-    counts[0] = job.run(0, std::min(rowsPerBand, geometry.canvas.height()));
+    counts[0] = job.run(0, bandRows(0).second, &edges[0]);
     for (std::thread &worker : workers)
         worker.join();
+    if (inPlace) {
+        for (int band = 0; band < bands; ++band)
+            job.flushEdges(bandRows(band).first, bandRows(band).second, edges[size_t(band)]);
+    }
 
     for (const BandCounts &band : counts) {
         if (band.cancelled)

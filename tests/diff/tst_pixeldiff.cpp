@@ -62,6 +62,8 @@ private Q_SLOTS:
     void bandsGiveTheSameResult_data();
     void bandsGiveTheSameResult();
     void rgbxInputMatchesRgba();
+    void inPlaceMatchesCompare_data();
+    void inPlaceMatchesCompare();
     void identicalFastPath();
     void identicalWithPaddedRows();
     void onePixelChanged();
@@ -143,6 +145,12 @@ void TestPixelDiff::pixelmatchFixtures()
                                         .arg(first.y())
                                         .arg(pixelAt(result.diffImage, first.x(), first.y()), 8, 16)
                                         .arg(pixelAt(expected, first.x(), first.y()), 8, 16)));
+
+    // Drawn into A's own pixels (the CLI's way of saving an image-sized buffer): the same count and bytes.
+    const PixelDiffResult inPlace = PixelDiff(diffOptions).compareInto(QImage(imageA).copy(), imageB);
+    QVERIFY2(inPlace.ok(), qPrintable(inPlace.errorString));
+    QCOMPARE(inPlace.mismatchCount, qint64(mismatch));
+    QCOMPARE(differingPixels(inPlace.diffImage, expected), qint64(0));
 
     // Without a diff image the count is the same (pixelmatch's own test checks this too).
     diffOptions.produceDiffImage = false;
@@ -242,6 +250,48 @@ void TestPixelDiff::bandsGiveTheSameResult()
     QCOMPARE(differingPixels(banded.diffImage, single.diffImage), qint64(0));
     QCOMPARE(banded.regions, single.regions);
     QVERIFY(single.regions.size() >= 2);
+}
+
+void TestPixelDiff::inPlaceMatchesCompare_data()
+{
+    QTest::addColumn<int>("threads");
+    QTest::addColumn<bool>("diffMask");
+    QTest::addColumn<QImage::Format>("format");
+    for (const int threads : {1, 2, 3, 7, 40}) {
+        QTest::addRow("%d bands", threads) << threads << false << QImage::Format_RGBA8888;
+        QTest::addRow("%d bands, diff mask", threads) << threads << true << QImage::Format_RGBA8888;
+        QTest::addRow("%d bands, RGBX", threads) << threads << false << QImage::Format_RGBX8888;
+    }
+}
+
+// compareInto() writes each row into image A only when no row still to be compared reads it: on a scene with
+// anti-aliasing everywhere and any band split, it gives compare()'s counts, regions and diff bytes.
+void TestPixelDiff::inPlaceMatchesCompare()
+{
+    QFETCH(int, threads);
+    QFETCH(bool, diffMask);
+    QFETCH(QImage::Format, format);
+    const QImage before = drawScene(QSize(700, 523), false).convertToFormat(format);
+    const QImage after = drawScene(QSize(700, 523), true).convertToFormat(format);
+    PixelDiffOptions options;
+    options.threads = threads;
+    options.diffMask = diffMask;
+    const PixelDiffResult expected = PixelDiff(options).compare(before, after);
+    QImage consumed = before.copy();
+    const uchar *buffer = consumed.constBits();
+    const PixelDiffResult inPlace = PixelDiff(options).compareInto(std::move(consumed), after);
+    QVERIFY2(inPlace.ok(), qPrintable(inPlace.errorString));
+    QVERIFY(expected.mismatchCount > 0 && expected.antiAliasedCount > 0);
+    QCOMPARE(inPlace.diffImage.constBits(), buffer); // no second buffer
+    QCOMPARE(inPlace.diffImage.format(), QImage::Format_RGBA8888);
+    QCOMPARE(inPlace.mismatchCount, expected.mismatchCount);
+    QCOMPARE(inPlace.antiAliasedCount, expected.antiAliasedCount);
+    QCOMPARE(inPlace.regions, expected.regions);
+    QCOMPARE(differingPixels(inPlace.diffImage, expected.diffImage), qint64(0));
+    // Different sizes are not drawn in place but still compared.
+    const PixelDiffResult resized = PixelDiff(options).compareInto(before.copy(0, 0, 600, 500), after);
+    QVERIFY(resized.ok());
+    QCOMPARE(resized.canvasSize, after.size());
 }
 
 // Opaque PNGs come out of PngDecoder as RGBX8888; read in place they must compare exactly like RGBA.
