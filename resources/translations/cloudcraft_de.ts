@@ -175,15 +175,24 @@
     </message>
     <message numerus="yes">
         <source>Export %n blueprint(s)</source>
-        <translation><numerusform>%n Blueprint exportieren</numerusform><numerusform>%n Blueprints exportieren</numerusform></translation>
+        <translation>
+            <numerusform>%n Blueprint exportieren</numerusform>
+            <numerusform>%n Blueprints exportieren</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation><numerusform> und %n weiterer</numerusform><numerusform> und %n weitere</numerusform></translation>
+        <translation>
+            <numerusform> und %n weiterer</numerusform>
+            <numerusform> und %n weitere</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Exporting %n blueprint(s): %1</source>
-        <translation><numerusform>%n Blueprint wird exportiert: %1</numerusform><numerusform>%n Blueprints werden exportiert: %1</numerusform></translation>
+        <translation>
+            <numerusform>%n Blueprint wird exportiert: %1</numerusform>
+            <numerusform>%n Blueprints werden exportiert: %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Destination folder</source>
@@ -489,7 +498,10 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n item(s) done</source>
-        <translation><numerusform>%1 von %n Element erledigt</numerusform><numerusform>%1 von %n Elementen erledigt</numerusform></translation>
+        <translation>
+            <numerusform>%1 von %n Element erledigt</numerusform>
+            <numerusform>%1 von %n Elementen erledigt</numerusform>
+        </translation>
     </message>
     <message>
         <source>Next export allowed in %1 s (Cloudcraft allows a few exports a minute).</source>
@@ -497,19 +509,31 @@
     </message>
     <message numerus="yes">
         <source>%n written</source>
-        <translation><numerusform>%n geschrieben</numerusform><numerusform>%n geschrieben</numerusform></translation>
+        <translation>
+            <numerusform>%n geschrieben</numerusform>
+            <numerusform>%n geschrieben</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation><numerusform>%n übersprungen</numerusform><numerusform>%n übersprungen</numerusform></translation>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n fehlgeschlagen</numerusform><numerusform>%n fehlgeschlagen</numerusform></translation>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n cancelled</source>
-        <translation><numerusform>%n abgebrochen</numerusform><numerusform>%n abgebrochen</numerusform></translation>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The disk is full: free some space and export again; previous files were kept.</source>

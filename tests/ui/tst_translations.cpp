@@ -84,6 +84,12 @@ private Q_SLOTS:
         const QString loaded = Translations::install(*QCoreApplication::instance(), QStringLiteral("de"));
         QVERIFY2(loaded.startsWith(QLatin1String("de")), qPrintable(loaded));
 
+        // Plurals follow German rules.
+        QCOMPARE(QCoreApplication::translate("Cloudcraft::Ui::StatusPanel", "%n request(s) in progress", nullptr, 1),
+                 QStringLiteral("1 Anfrage läuft"));
+        QCOMPARE(QCoreApplication::translate("Cloudcraft::Ui::StatusPanel", "%n request(s) in progress", nullptr, 3),
+                 QStringLiteral("3 Anfragen laufen"));
+
         MainWindow window(session, prompter, &scheduler, settings);
         QCOMPARE(menuTitle(window, "fileMenu"), QStringLiteral("&Datei"));
         QCOMPARE(menuTitle(window, "editMenu"), QStringLiteral("&Bearbeiten"));
