@@ -79,8 +79,15 @@ private:
         return ExitCode::Success;
     }
 
+    /// What CliContext::run() shows for its calls: waits on a terminal, one line per request with --verbose.
     void showWaits(ApiCall *call)
     {
+        QObject::connect(call, &ApiCall::finished, call, [this, call] {
+            m_ctx.out().debug(QStringLiteral("%1 %2 -> %3 (%4 attempt(s))")
+                                  .arg(httpMethodName(call->request().method), call->request().encodedPath())
+                                  .arg(call->statusCode())
+                                  .arg(call->attempts()));
+        });
         QObject::connect(call, &ApiCall::waiting, call, [this](ApiCall::WaitReason reason, qint64 msec) {
             const qint64 seconds = (msec + 999) / 1000;
             m_ctx.out().progress(reason == ApiCall::WaitReason::StillProcessing
@@ -235,9 +242,12 @@ private:
         PixelDiffOptions options = m_settings.pixels;
         options.produceDiffImage = !m_settings.diffOut.isEmpty() || reportsNeedImages();
         PixelDiffResult result = PixelDiff(options).compare(imageA.image, imageB.image);
-        if (!result.ok())
-            return error(QStringLiteral("Cannot compare %1 with %2: %3")
-                             .arg(m_a.label, m_b.label, DiffInput::labelled(QString(), result.errorString).mid(2)));
+        if (!result.ok()) {
+            QString why = result.errorString;
+            if (!why.endsWith(u'.'))
+                why += u'.';
+            return error(QStringLiteral("Cannot compare %1 with %2: %3").arg(m_a.label, m_b.label, why));
+        }
         // Keep only what the outputs still need: 8K images are 130 MiB each.
         QImage before = reportsNeedImages() ? imageA.image : QImage();
         imageA = {};
