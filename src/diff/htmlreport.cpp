@@ -292,13 +292,13 @@ void writeRegions(Page &page, const PixelDiffResult &pixels, QSize canvas)
     page << QStringLiteral("</section>");
 }
 
-QString attributeList(const ResourceDiff &resource)
+QString attributeList(const ResourceDiff &resource, const InventoryDiffResult &structure)
 {
     if (resource.changes.isEmpty() && resource.moves.isEmpty())
         return {};
     QString list = QStringLiteral("<ul class=\"attrs\">");
-    const auto item = [&list](const AttributeChange &change, const QString &prefix) {
-        const QString members = ReportText::memberChange(change);
+    const auto item = [&list, &structure](const AttributeChange &change, const QString &prefix) {
+        const QString members = ReportText::memberChange(change, &structure);
         list += QStringLiteral("<li>%1<code>%2</code>: ").arg(prefix, esc(change.path));
         if (!members.isEmpty())
             list += esc(members);
@@ -370,7 +370,7 @@ void writeStructure(Page &page, const InventoryDiffResult &structure)
                                    "<td>%4</td><td>%5</td><td><code>%6</code></td><td>%7</td></tr>")
                         .arg(name, esc(resource->label.isEmpty() ? resource->key : resource->label),
                              esc(resource->type), esc(resource->region), esc(resource->vpc), esc(resource->key),
-                             attributeList(*resource));
+                             attributeList(*resource, structure));
         }
         page << QStringLiteral("</tbody></table></details>");
     }

@@ -70,6 +70,7 @@ table { border-collapse: collapse; width: 100%; background: var(--panel); border
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 td.num, th.num { text-align: right; }
+tr.resource td:nth-child(-n+4) { white-space: nowrap; }
 tr:last-child td { border-bottom: 0; }
 #regions tbody tr { cursor: pointer; }
 #regions tbody tr:hover { background: color-mix(in srgb, var(--accent) 8%, transparent); }

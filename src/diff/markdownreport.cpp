@@ -125,11 +125,11 @@ void writePixels(QString &text, const DiffReportInput &input, const PixelDiffRes
     text += more;
 }
 
-QString changeLines(const ResourceDiff &resource)
+QString changeLines(const ResourceDiff &resource, const InventoryDiffResult &structure)
 {
     QString lines;
-    const auto line = [&lines](const QString &kind, const AttributeChange &change) {
-        const QString members = ReportText::memberChange(change);
+    const auto line = [&lines, &structure](const QString &kind, const AttributeChange &change) {
+        const QString members = ReportText::memberChange(change, &structure);
         lines += QStringLiteral("  - %1`%2`: %3\n")
                      .arg(kind, QString(change.path).replace(u'`', u'\''),
                           members.isEmpty() ? escaped(ReportText::value(change.oldValue, 80)) + QStringLiteral(" → ")
@@ -143,14 +143,14 @@ QString changeLines(const ResourceDiff &resource)
     return lines;
 }
 
-QString resourceItem(const ResourceDiff &resource)
+QString resourceItem(const ResourceDiff &resource, const InventoryDiffResult &structure)
 {
     QString item = QStringLiteral("- **%1** %2").arg(changeName(resource.change), escaped(ReportText::resourceName(resource)));
     if (!resource.region.isEmpty())
         item += QStringLiteral(" in ") + escaped(resource.region);
     if (!resource.vpc.isEmpty() && resource.vpc != resource.label)
         item += QStringLiteral(", VPC ") + escaped(resource.vpc);
-    return item + u'\n' + changeLines(resource);
+    return item + u'\n' + changeLines(resource, structure);
 }
 
 void writeStructure(QString &text, const InventoryDiffResult &structure)
@@ -177,14 +177,14 @@ void writeStructure(QString &text, const InventoryDiffResult &structure)
     text += u'\n';
     qsizetype index = 0;
     for (; index < std::min<qsizetype>(topResources, listed.size()); ++index) {
-        if (!budget.append(resourceItem(*listed.at(index))))
+        if (!budget.append(resourceItem(*listed.at(index), structure)))
             break;
     }
     if (index < listed.size()) {
         QString more = QStringLiteral("\n<details><summary>%1 more resources</summary>\n\n")
                            .arg(ReportText::count(listed.size() - index));
         for (; index < listed.size(); ++index) {
-            const QString item = resourceItem(*listed.at(index));
+            const QString item = resourceItem(*listed.at(index), structure);
             if (!budget.fits(more + item + QStringLiteral("</details>\n")))
                 break;
             more += item;

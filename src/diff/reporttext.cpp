@@ -141,13 +141,18 @@ QString value(const QJsonValue &value, qsizetype maxLength)
     return text.size() > maxLength ? text.left(maxLength - 1) + u'…' : text;
 }
 
-QString memberChange(const AttributeChange &change)
+QString memberChange(const AttributeChange &change, const InventoryDiffResult *structure)
 {
+    // Group members are component ids (random UUIDs in real blueprints): a name says more.
+    const auto named = [structure](const QString &item) {
+        const ResourceDiff *resource = structure ? structure->find(item) : nullptr;
+        return resource && !resource->label.isEmpty() && resource->label != resource->type ? resource->label : item;
+    };
     QStringList parts;
     for (const QString &item : change.addedItems)
-        parts.append(u'+' + item);
+        parts.append(u'+' + named(item));
     for (const QString &item : change.removedItems)
-        parts.append(u'−' + item);
+        parts.append(u'−' + named(item));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -43,8 +43,9 @@ QString counts(const InventoryCounts &counts);
 /// An attribute value as DiffReport's "text" writes it: strings quoted, objects as compact JSON, "(none)" when
 /// absent. Never longer than `maxLength` characters (cut with "…").
 QString value(const QJsonValue &value, qsizetype maxLength = 200);
-/// For member lists the items that joined and left ("+a, −b"); empty for other changes.
-QString memberChange(const AttributeChange &change);
+/// For member lists the items that joined and left ("+a, −b"); empty for other changes. With `structure`, items
+/// that are component ids of resources it knows are shown by those resources' names ("+alb2-sg").
+QString memberChange(const AttributeChange &change, const InventoryDiffResult *structure = nullptr);
 
 /// Resources worth listing: added, removed, changed, then moved (each in the diff's order); never unchanged.
 QList<const ResourceDiff *> listedResources(const InventoryDiffResult &structure);

@@ -315,6 +315,7 @@ void TestHtmlReport::structuralDiffOfRealBlueprints()
     QVERIFY(dom.contains(
         QStringLiteral("<li><code>elbType</code>: <del>\"classic\"</del> → <ins>\"application\"</ins></li>")));
     QVERIFY(dom.contains(QStringLiteral("<summary class=\"change-added\">2 added</summary>")));
+    QVERIFY(dom.contains(QStringLiteral("<li><code>nodes</code>: +alb2-sg, +elb1-sg</li>")));
     static const QRegularExpression addedCard(QStringLiteral(R"(<div class="card added"><dt>Added</dt><dd>(\d+)</dd>)"));
     QCOMPARE(addedCard.match(dom).captured(1), QStringLiteral("2"));
 }

@@ -192,6 +192,8 @@ void TestMarkdownReport::structuralDiffOfRealBlueprints()
              qPrintable(markdown));
     QVERIFY(markdown.contains(QStringLiteral("elb1-sg (sg)")));
     QVERIFY2(markdown.contains(QStringLiteral("`elbType`: \"classic\" → \"application\"")), qPrintable(markdown));
+    // The VPC's new members by name, not by their component ids.
+    QVERIFY2(markdown.contains(QStringLiteral("`nodes`: +alb2-sg, +elb1-sg")), qPrintable(markdown));
     QVERIFY(!markdown.contains(QStringLiteral("Images are not inlined"))); // no images in a structural diff
 }
 
