@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QIcon>
@@ -26,8 +27,11 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
+#include <QWindow>
 
 #include <cstdio>
+#include <functional>
+#include <memory>
 
 using namespace Cloudcraft;
 
@@ -121,6 +125,25 @@ void arrangeScreenshot(QApplication &app, Ui::MainWindow &window, const QString 
     QTimer::singleShot(90000, &window, [save] { save(1); });
 }
 
+/// CLOUDCRAFT_EXIT_WHEN_READY=1 (bench/bench_coldstart.sh): once the main window is exposed and the event loop has
+/// worked through what start-up queued, print the wall-clock time ("ready <ms since epoch>") and quit.
+void arrangeReadyProbe(QApplication &app, QWidget &window)
+{
+    if (qEnvironmentVariableIsEmpty("CLOUDCRAFT_EXIT_WHEN_READY"))
+        return;
+    auto check = std::make_shared<std::function<void()>>();
+    *check = [&app, &window, check] {
+        if (!window.windowHandle() || !window.windowHandle()->isExposed())
+            return QTimer::singleShot(1, &window, *check);
+        QTimer::singleShot(0, &window, [&app] {
+            std::printf("ready %lld\n", static_cast<long long>(QDateTime::currentMSecsSinceEpoch()));
+            std::fflush(stdout);
+            app.exit(0);
+        });
+    };
+    QTimer::singleShot(0, &window, *check);
+}
+
 /// --help and --version need no display: answer them before a GUI application exists.
 bool wantsTextOnly(int argc, char *argv[])
 {
@@ -185,6 +208,7 @@ int main(int argc, char *argv[])
     if (!options.screenshot.isEmpty())
         arrangeScreenshot(app, window, options.screenshot);
     window.show();
+    arrangeReadyProbe(app, window);
     session.start(options.profile);
     return app.exec();
 }
