@@ -6,7 +6,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -68,14 +67,9 @@ SettingsDialog::~SettingsDialog() = default;
 
 void SettingsDialog::addPage(const QString &title, const QIcon &icon, QWidget *page)
 {
-    // A scroll area keeps long pages usable on small screens without each page handling it.
-    auto *scroll = new QScrollArea(m_pages);
-    scroll->setObjectName(page->objectName() + QStringLiteral("Scroll"));
-    scroll->setAccessibleName(title);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(page);
-    m_pages->addWidget(scroll);
+    // No scroll area around pages: with word-wrapped labels it sizes them to their preferred width and scrolls
+    // sideways. A page too long for the dialog brings its own.
+    m_pages->addWidget(page);
 
     auto *item = new QListWidgetItem(icon, title, m_pageList);
     item->setData(Qt::AccessibleTextRole, title);
@@ -91,8 +85,7 @@ int SettingsDialog::pageCount() const
 
 QWidget *SettingsDialog::page(int index) const
 {
-    const auto *scroll = qobject_cast<QScrollArea *>(m_pages->widget(index));
-    return scroll ? scroll->widget() : nullptr;
+    return m_pages->widget(index);
 }
 
 QString SettingsDialog::pageTitle(int index) const

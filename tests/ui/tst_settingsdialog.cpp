@@ -265,6 +265,8 @@ private Q_SLOTS:
         QVERIFY2(profileRow(page, m_first)->text(2).startsWith(QLatin1String("Signed in as")),
                  qPrintable(profileRow(page, m_first)->text(2)));
         QCOMPARE(profileRow(page, m_second)->text(2), QStringLiteral("Key saved"));
+        if (const QString dir = qEnvironmentVariable("CLOUDCRAFT_UI_SHOT_DIR"); !dir.isEmpty())
+            dialog->grab().save(dir + QStringLiteral("/settings-profiles.png"));
         // The profile in use cannot be removed or switched to; the other one can.
         QCOMPARE(page->selectedProfile(), m_first);
         QVERIFY(!child<QPushButton>(page, "removeProfileButton")->isEnabled());
