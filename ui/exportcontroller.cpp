@@ -57,7 +57,6 @@ ExportController::ExportController(SessionController &session, WorkspaceControll
     if (tree->contextMenuPolicy() == Qt::DefaultContextMenu)
         tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     tree->addAction(m_exportAction);
-    tree->addAction(m_copyAction);
 
     m_drag = new PreviewDragSource(preview, [this] { return previewName(); }, this);
     connect(m_drag, &PreviewDragSource::failed, this, &ExportController::message);

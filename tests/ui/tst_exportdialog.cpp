@@ -26,6 +26,7 @@
 #include "auth/profilestore.h"
 #include "models/treeroles.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
@@ -222,6 +223,18 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         const QString id = rows.at(0).data(IdRole).toString();
+        // Every control a keyboard reaches has a name a screen reader can announce.
+        QStringList unnamed;
+        for (QWidget *widget : dialog->findChildren<QWidget *>()) {
+            if (widget->focusPolicy() == Qt::NoFocus || widget->objectName().startsWith(QLatin1String("qt_"))
+                || widget->window() != dialog)
+                continue;
+            QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
+            if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QString::fromLatin1(widget->metaObject()->className()) + u' ' + widget->objectName();
+        }
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+
         auto *edit = child<QLineEdit>(dialog, "exportTemplateEdit");
         auto *example = child<QLabel>(dialog, "exportTemplatePreview");
         edit->selectAll();
