@@ -1,5 +1,6 @@
 #include "accountcontroller.h"
 
+#include "connectivitymonitor.h"
 #include "errortext.h"
 #include "inspectorpanel.h"
 #include "sessioncontroller.h"
@@ -7,6 +8,8 @@
 
 #include "api/apiclient.h"
 #include "api/apiparse.h"
+#include "cache/cachekeys.h"
+#include "cache/rendercache.h"
 #include "models/accounttreemodel.h"
 
 #include <QSettings>
@@ -104,11 +107,61 @@ void AccountController::select(const QModelIndex &sourceIndex)
     } else if (kind == TreeNodeKind::Region || kind == TreeNodeKind::Snapshot) {
         m_accountId = sourceIndex.data(AccountIdRole).toString();
         m_azure = CloudProvider(sourceIndex.data(ProviderRole).toInt()) == CloudProvider::Azure;
-        scan(sourceIndex.data(RegionRole).toString());
+        load(sourceIndex.data(RegionRole).toString(), false);
     }
 }
 
 void AccountController::scan(const QString &region)
+{
+    load(region, true);
+}
+
+QString AccountController::provider() const
+{
+    return m_azure ? QStringLiteral("azure") : QStringLiteral("aws");
+}
+
+bool AccountController::showSnapshot(const QString &accountId, const QString &region, const QByteArray &body)
+{
+    const ApiResult<QJsonValue> json = ApiParse::decodeJson(body);
+    const ApiResult<QJsonObject> result = json.ok() ? ApiParse::object(json.value) : ApiResult<QJsonObject>{};
+    if (!json.ok() || !result.ok())
+        return false;
+    const QJsonObject document = result.value.contains(QLatin1String("data"))
+                                     ? result.value.value(QLatin1String("data")).toObject()
+                                     : result.value;
+    m_inspector->setBlueprintData(document);
+    remember(accountId, region);
+    Q_EMIT inventoryLoaded(accountId, region);
+    return true;
+}
+
+bool AccountController::showCached(const QString &accountId, const QString &region, bool anyAge)
+{
+    RenderCache *cache = m_workspace.cache();
+    if (!cache || !cache->isOpen())
+        return false;
+    const QString key = CacheKeys::snapshot(provider(), accountId, region, ExportFormat::Json,
+                                            QDateTime::currentDateTimeUtc());
+    std::optional<CacheEntry> entry = cache->find(key);
+    QString used = key;
+    if (!entry && anyAge) {
+        const QList<CacheEntryInfo> older =
+            cache->entriesWithPrefix(CacheKeys::snapshotPrefix(provider(), accountId, region, ExportFormat::Json));
+        if (!older.isEmpty()) {
+            used = older.first().key;
+            entry = cache->find(used);
+        }
+    }
+    if (!entry)
+        return false;
+    if (showSnapshot(accountId, region, entry->data))
+        return true;
+    cache->remove(used);
+    return false;
+}
+
+void AccountController::load(const QString &region, bool live)
 {
     ApiClient *client = m_session.client();
     if (!client || m_accountId.isEmpty() || region.isEmpty())
@@ -117,26 +170,42 @@ void AccountController::scan(const QString &region)
         m_call->cancel();
     const QString accountId = m_accountId;
     m_inspector->showRegion(accountName(accountId), region);
+    const bool offline = !m_session.isOnline();
+    if ((!live || offline) && showCached(accountId, region, offline))
+        return;
+    if (offline) {
+        m_inspector->setResourcesMessage(
+            tr("Not available offline: this region was not scanned before the connection was lost."));
+        return;
+    }
     ApiCall *call = m_azure ? client->snapshotAzureAccount(accountId, region, ExportFormat::Json, {}, Priority::Interactive)
                             : client->snapshotAwsAccount(accountId, region, ExportFormat::Json, {}, Priority::Interactive);
     m_call = call;
-    connect(call, &ApiCall::finished, this, [this, call, accountId, region] {
+    const QString providerName = provider();
+    connect(call, &ApiCall::finished, this, [this, call, accountId, region, providerName] {
         call->deleteLater();
         if (call != m_call)
             return;
         m_call = nullptr;
         const ApiResult<QJsonObject> result = ApiParse::fromCall(*call, &ApiParse::object);
         if (!result.ok()) {
-            if (result.error.kind() != ApiError::Kind::Cancelled)
-                m_inspector->setResourcesMessage(ErrorText::forApi(result.error, m_session.profile().apiUrl));
+            if (result.error.kind() == ApiError::Kind::Cancelled)
+                return;
+            if (ConnectivityMonitor::isNetworkFailure(result.error)) {
+                m_session.reportReachable(false);
+                if (!showCached(accountId, region, true))
+                    m_inspector->setResourcesMessage(
+                        tr("Not available offline: this region was not scanned before the connection was lost."));
+                return;
+            }
+            m_inspector->setResourcesMessage(ErrorText::forApi(result.error, m_session.profile().apiUrl));
             return;
         }
-        const QJsonObject document = result.value.contains(QLatin1String("data"))
-                                         ? result.value.value(QLatin1String("data")).toObject()
-                                         : result.value;
-        m_inspector->setBlueprintData(document);
-        remember(accountId, region);
-        Q_EMIT inventoryLoaded(accountId, region);
+        if (RenderCache *cache = m_workspace.cache(); cache && cache->isOpen())
+            cache->insert(CacheKeys::snapshot(providerName, accountId, region, ExportFormat::Json,
+                                              QDateTime::currentDateTimeUtc()),
+                          call->body(), QStringLiteral("application/json"));
+        showSnapshot(accountId, region, call->body());
     });
 }
 

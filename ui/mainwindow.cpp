@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
 #include "accountcontroller.h"
+#include "cachesettingspage.h"
+#include "connectivitymonitor.h"
 #include "exportcontroller.h"
 #include "exportdefaultspage.h"
 #include "helpdialogs.h"
 #include "inspectorpanel.h"
 #include "navigatorpanel.h"
+#include "offlinebanner.h"
 #include "previewcontroller.h"
 #include "previewview.h"
 #include "prompter.h"
@@ -30,6 +33,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace Cloudcraft::Ui {
 
@@ -69,9 +73,25 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     m_splitter->setStretchFactor(2, 0);
     m_splitter->setCollapsible(1, false);
     m_splitter->setSizes({330, 800, 300});
-    setCentralWidget(m_splitter);
+    // The offline banner sits above the three areas, across the whole window.
+    m_offlineBanner = new OfflineBanner(this);
+    auto *central = new QWidget(this);
+    central->setObjectName(QStringLiteral("centralArea"));
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_offlineBanner);
+    centralLayout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
 
     m_status = new StatusPanel(statusBar(), session, scheduler, this);
+    m_connectivity = new ConnectivityMonitor(session, this);
+    connect(m_connectivity, &ConnectivityMonitor::offlineChanged, m_offlineBanner, &OfflineBanner::setOffline);
+    connect(m_connectivity, &ConnectivityMonitor::probeStateChanged, this, [this] {
+        m_offlineBanner->setProbeState(m_connectivity->isProbing(), m_connectivity->nextProbe());
+    });
+    connect(m_offlineBanner, &OfflineBanner::retryRequested, m_connectivity, &ConnectivityMonitor::probeNow);
+    connect(m_connectivity, &ConnectivityMonitor::reconnected, m_workspace, &WorkspaceController::reload);
     buildMenus();
     updateTitle();
 
@@ -91,12 +111,22 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     connect(&m_session, &SessionController::signedIn, this, &MainWindow::updateTitle);
     connect(&m_session, &SessionController::signedOut, this, &MainWindow::updateTitle);
     connect(&m_session, &SessionController::notice, this, [this](const QString &text) {
+        if (m_connectivity->isOffline()) { // the offline banner explains; no box to dismiss at every start offline
+            statusBar()->showMessage(text, 15000);
+            return;
+        }
         m_prompter.message(this, Prompter::Severity::Warning, tr("Cloudcraft Desktop"), text);
     });
     m_session.setDialogParent(this);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setCache(RenderCache *cache, const QString &root)
+{
+    m_cache = cache;
+    m_workspace->setCache(cache, root);
+}
 
 QAction *MainWindow::addAction(QMenu *menu, const QString &text, const char *name, const QKeySequence &shortcut,
                                const QString &iconName)
@@ -233,6 +263,9 @@ SettingsDialog *MainWindow::openSettings()
                     new GeneralSettingsPage(*m_appSettings, *m_theme));
     dialog->addPage(tr("Profiles"), QIcon::fromTheme(QStringLiteral("system-users")),
                     new ProfilesSettingsPage(m_session, m_prompter));
+    if (m_cache)
+        dialog->addPage(tr("Cache"), QIcon::fromTheme(QStringLiteral("drive-harddisk")),
+                        new CacheSettingsPage(*m_cache, m_settings));
     dialog->addPage(tr("Export"), QIcon::fromTheme(QStringLiteral("document-export")),
                     new ExportDefaultsPage(m_settings, m_session.profile().name));
     m_settingsDialog = dialog;

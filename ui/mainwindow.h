@@ -12,15 +12,18 @@ class QSplitter;
 
 namespace Cloudcraft::Core {
 class AppSettings;
+class RenderCache;
 class RequestScheduler;
 }
 
 namespace Cloudcraft::Ui {
 
 class AccountController;
+class ConnectivityMonitor;
 class ExportController;
 class InspectorPanel;
 class NavigatorPanel;
+class OfflineBanner;
 class PreviewController;
 class PreviewView;
 class Prompter;
@@ -51,6 +54,12 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     AccountController *accountController() const { return m_accounts; }
     ExportController *exportController() const { return m_export; }
+    ConnectivityMonitor *connectivity() const { return m_connectivity; }
+    OfflineBanner *offlineBanner() const { return m_offlineBanner; }
+
+    /// Renders and lists are cached in `cache` (owned by the caller), one directory per profile and API origin under
+    /// `root`; call before the session signs in. Without a cache everything is fetched every time.
+    void setCache(Core::RenderCache *cache, const QString &root);
 
     /// Puts back the window geometry and state saved by the last session (call before show()), unless the user
     /// turned that off in Settings > General.
@@ -95,6 +104,9 @@ private:
     StatusPanel *m_status = nullptr;
     AccountController *m_accounts = nullptr;
     ExportController *m_export = nullptr;
+    ConnectivityMonitor *m_connectivity = nullptr;
+    OfflineBanner *m_offlineBanner = nullptr;
+    Core::RenderCache *m_cache = nullptr;
     QSplitter *m_splitter = nullptr;
     QMenu *m_profilesMenu = nullptr;
     QMenu *m_switchMenu = nullptr;

@@ -1,5 +1,6 @@
 #include "previewcontroller.h"
 
+#include "connectivitymonitor.h"
 #include "errortext.h"
 #include "inspectorpanel.h"
 #include "previewview.h"
@@ -8,9 +9,12 @@
 
 #include "api/apiclient.h"
 #include "api/apiparse.h"
+#include "cache/cachekeys.h"
+#include "cache/rendercache.h"
 #include "render/diagramimageloader.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace Cloudcraft::Ui {
 
@@ -19,6 +23,7 @@ using namespace Core;
 namespace {
 constexpr qint64 kCacheBytes = qint64(256) * 1024 * 1024;
 constexpr int kMinRenderSide = 320;
+constexpr double kCloseEnough = 0.85;
 } // namespace
 
 PreviewController::PreviewController(SessionController &session, WorkspaceController &workspace, PreviewView *view,
@@ -33,6 +38,7 @@ PreviewController::PreviewController(SessionController &session, WorkspaceContro
 {
     connect(m_loader, &DiagramImageLoader::loaded, this, &PreviewController::onImageDecoded);
     connect(&m_session, &SessionController::signedOut, this, &PreviewController::clear);
+    connect(&m_session, &SessionController::onlineChanged, this, &PreviewController::onOnlineChanged);
     m_view->setMessage(tr("Select a blueprint to see it here."));
 }
 
@@ -45,6 +51,29 @@ QString PreviewController::cacheKey(const QString &blueprintId, QSize size) cons
     return blueprintId + u'|' + version + u'|' + QString::number(size.width()) + u'x' + QString::number(size.height());
 }
 
+QString PreviewController::diskKey(const QString &blueprintId, QSize size) const
+{
+    const BlueprintSummary *summary = m_workspace.blueprint(blueprintId);
+    if (!summary)
+        return {};
+    return CacheKeys::render(blueprintId, summary->updatedAt, ExportFormat::Png, renderOptions(size));
+}
+
+ExportOptions PreviewController::renderOptions(QSize size) const
+{
+    ExportOptions options;
+    options.width = size.width();
+    options.height = size.height();
+    return options;
+}
+
+void PreviewController::onOnlineChanged(bool online)
+{
+    // What could not be shown offline is fetched now; what came from the cache is current (same updatedAt).
+    if (online && m_unavailableOffline)
+        refresh();
+}
+
 void PreviewController::cancelCalls()
 {
     for (ApiCall *call : {m_imageCall.data(), m_documentCall.data()}) {
@@ -55,6 +84,9 @@ void PreviewController::cancelCalls()
     m_documentCall = nullptr;
     m_loader->cancel();
     m_decodeRequest = 0;
+    m_decodingDiskKey.clear();
+    m_fetchedKey.clear();
+    m_fetchedBody.clear();
 }
 
 void PreviewController::clear()
@@ -90,11 +122,73 @@ void PreviewController::refresh()
     showBlueprint(id);
 }
 
+bool PreviewController::loadFromDisk(QSize size)
+{
+    RenderCache *cache = m_workspace.cache();
+    const BlueprintSummary *summary = m_workspace.blueprint(m_current);
+    const QString exact = diskKey(m_current, size);
+    if (!cache || !cache->isOpen() || !summary || exact.isEmpty())
+        return false;
+    std::optional<CacheEntry> entry = cache->find(exact);
+    QString used = exact;
+    if (!entry) {
+        // Another size of the same version: the smallest one at least as large looks as sharp (the view scales it
+        // down). The view's size moves by a few dozen pixels as the inspector's width follows its content; a render
+        // at least kCloseEnough of the view on each side is scaled up so little that spending an export (5 a
+        // minute) on it is not worth it. Offline, the largest there is beats nothing.
+        const bool offline = !m_session.isOnline();
+        QString covering;
+        QString largest;
+        qint64 coveringArea = 0;
+        qint64 largestArea = 0;
+        const QString prefix = CacheKeys::renderPrefix(m_current, summary->updatedAt, ExportFormat::Png, {});
+        for (const CacheEntryInfo &info : cache->entriesWithPrefix(prefix)) {
+            const QSize cached = CacheKeys::renderSize(info.key);
+            const qint64 area = qint64(cached.width()) * cached.height();
+            if (cached.width() >= size.width() && cached.height() >= size.height()
+                && (covering.isEmpty() || area < coveringArea)) {
+                covering = info.key;
+                coveringArea = area;
+            }
+            if (area > largestArea) {
+                largest = info.key;
+                largestArea = area;
+            }
+        }
+        const QSize largestSize = CacheKeys::renderSize(largest);
+        const bool closeEnough = largestSize.width() >= kCloseEnough * size.width()
+                                 && largestSize.height() >= kCloseEnough * size.height();
+        used = !covering.isEmpty() ? covering : ((offline || closeEnough) ? largest : QString());
+        if (used.isEmpty())
+            return false;
+        entry = cache->find(used);
+        if (!entry)
+            return false;
+    }
+    m_view->setBusy(true, tr("Opening %1…").arg(summary->name));
+    m_decodingKey = cacheKey(m_current, size);
+    m_decodingDiskKey = used;
+    m_decodeRequest = m_loader->load(entry->data, entry->contentType);
+    return true;
+}
+
+void PreviewController::showUnavailableOffline()
+{
+    const BlueprintSummary *summary = m_workspace.blueprint(m_current);
+    m_unavailableOffline = true;
+    m_view->setBusy(false);
+    m_view->setMessage(tr("Not available offline.\n\n“%1” was not opened before the connection was lost; it will "
+                          "show here once we are back online.")
+                           .arg(summary ? summary->name : m_current));
+    Q_EMIT previewUnavailableOffline(m_current);
+}
+
 void PreviewController::requestImage()
 {
     ApiClient *client = m_session.client();
     if (!client)
         return;
+    m_unavailableOffline = false;
     QSize size = m_view->devicePixelViewportSize();
     size = size.expandedTo(QSize(kMinRenderSide, kMinRenderSide));
     m_requestedSize = size;
@@ -105,6 +199,10 @@ void PreviewController::requestImage()
         Q_EMIT previewLoaded(m_current);
         return;
     }
+    if (loadFromDisk(size))
+        return;
+    if (!m_session.isOnline()) // no request storm while offline: the probe finds out when we are back
+        return showUnavailableOffline();
     const BlueprintSummary *summary = m_workspace.blueprint(m_current);
     const QString name = summary ? summary->name : m_current;
     const auto wait = client->scheduler()->nextSlotIn(RateRoute::Export);
@@ -112,10 +210,7 @@ void PreviewController::requestImage()
                                                      .arg(name)
                                                      .arg((wait.count() + 999) / 1000)
                                                : tr("Rendering %1…").arg(name));
-    ExportOptions options;
-    options.width = size.width();
-    options.height = size.height();
-    ApiCall *call = client->exportBlueprint(m_current, ExportFormat::Png, options, Priority::Interactive);
+    ApiCall *call = client->exportBlueprint(m_current, ExportFormat::Png, renderOptions(size), Priority::Interactive);
     m_imageCall = call;
     const QString id = m_current;
     connect(call, &ApiCall::finished, this, [this, call, id] { onImageFinished(call, id); });
@@ -130,8 +225,13 @@ void PreviewController::onImageFinished(ApiCall *call, const QString &blueprintI
     if (!call->succeeded()) {
         if (call->error().kind() == ApiError::Kind::Cancelled)
             return;
-        const ApiError::Kind kind = call->error().kind();
-        m_session.reportReachable(kind != ApiError::Kind::Network && kind != ApiError::Kind::Timeout);
+        const bool offline = ConnectivityMonitor::isNetworkFailure(call->error());
+        m_session.reportReachable(!offline);
+        if (offline) {
+            if (!loadFromDisk(m_requestedSize)) // now any cached size will do
+                showUnavailableOffline();
+            return;
+        }
         const QString message = ErrorText::forApi(call->error(), m_session.profile().apiUrl);
         m_view->setBusy(false);
         m_view->setMessage(message);
@@ -140,6 +240,9 @@ void PreviewController::onImageFinished(ApiCall *call, const QString &blueprintI
     }
     m_session.reportReachable(true);
     m_decodingKey = cacheKey(blueprintId, m_requestedSize);
+    m_fetchedKey = diskKey(blueprintId, m_requestedSize);
+    m_fetchedBody = call->body();
+    m_fetchedType = call->contentType();
     m_decodeRequest = m_loader->load(call->body(), call->contentType());
 }
 
@@ -148,7 +251,20 @@ void PreviewController::onImageDecoded(quint64 requestId, const DiagramImage &im
     if (requestId != m_decodeRequest)
         return;
     m_decodeRequest = 0;
+    const QString fromDisk = std::exchange(m_decodingDiskKey, QString());
+    const QString fetchedKey = std::exchange(m_fetchedKey, QString());
+    const QByteArray fetched = std::exchange(m_fetchedBody, QByteArray());
+    RenderCache *disk = m_workspace.cache();
+    if (!image.ok() && !fromDisk.isEmpty()) {
+        // A cached file that no longer decodes: forget it and fetch the render again (or say it is unavailable).
+        if (disk)
+            disk->remove(fromDisk);
+        requestImage();
+        return;
+    }
     m_view->setBusy(false);
+    if (image.ok() && disk && disk->isOpen() && !fetchedKey.isEmpty())
+        disk->insert(fetchedKey, fetched, m_fetchedType);
     if (!image.ok()) {
         m_view->setMessage(image.error);
         Q_EMIT previewFailed(m_current, image.error);
@@ -160,25 +276,57 @@ void PreviewController::onImageDecoded(quint64 requestId, const DiagramImage &im
     Q_EMIT previewLoaded(m_current);
 }
 
+bool PreviewController::showDocumentFromDisk()
+{
+    RenderCache *cache = m_workspace.cache();
+    const BlueprintSummary *summary = m_workspace.blueprint(m_current);
+    const QString key = summary ? CacheKeys::document(m_current, summary->updatedAt) : QString();
+    if (!cache || !cache->isOpen() || key.isEmpty())
+        return false;
+    const std::optional<CacheEntry> entry = cache->find(key);
+    if (!entry)
+        return false;
+    const ApiResult<QJsonValue> json = ApiParse::decodeJson(entry->data);
+    const ApiResult<Blueprint> blueprint = json.ok() ? ApiParse::blueprint(json.value) : ApiResult<Blueprint>{};
+    if (!json.ok() || !blueprint.ok()) {
+        cache->remove(key);
+        return false;
+    }
+    m_inspector->setBlueprintData(blueprint.value.data);
+    Q_EMIT inspectorLoaded(m_current);
+    return true;
+}
+
 void PreviewController::requestDocument()
 {
     ApiClient *client = m_session.client();
-    if (!client)
+    if (!client || showDocumentFromDisk())
         return;
+    if (!m_session.isOnline()) {
+        m_inspector->setResourcesMessage(tr("Not available offline."));
+        return;
+    }
+    const BlueprintSummary *summary = m_workspace.blueprint(m_current);
+    const QString key = summary ? CacheKeys::document(m_current, summary->updatedAt) : QString();
     ApiCall *call = client->getBlueprint(m_current, Priority::Interactive);
     m_documentCall = call;
     const QString id = m_current;
-    connect(call, &ApiCall::finished, this, [this, call, id] {
+    connect(call, &ApiCall::finished, this, [this, call, id, key] {
         call->deleteLater();
         if (call != m_documentCall || id != m_current)
             return;
         m_documentCall = nullptr;
         const ApiResult<Blueprint> result = ApiParse::blueprintFromCall(*call);
         if (!result.ok()) {
-            if (result.error.kind() != ApiError::Kind::Cancelled)
-                m_inspector->setResourcesMessage(ErrorText::forApi(result.error, m_session.profile().apiUrl));
+            if (result.error.kind() == ApiError::Kind::Cancelled)
+                return;
+            const bool offline = ConnectivityMonitor::isNetworkFailure(result.error);
+            m_inspector->setResourcesMessage(offline ? tr("Not available offline.")
+                                                     : ErrorText::forApi(result.error, m_session.profile().apiUrl));
             return;
         }
+        if (RenderCache *cache = m_workspace.cache(); cache && cache->isOpen() && !key.isEmpty())
+            cache->insert(key, call->body(), QStringLiteral("application/json"));
         m_inspector->setBlueprintData(result.value.data);
         Q_EMIT inspectorLoaded(id);
     });

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "api/apitypes.h"
 #include "render/diagramimage.h"
 
 #include <QCache>
@@ -22,6 +23,11 @@ class WorkspaceController;
 /// Fetches what the selected blueprint looks like and holds: its PNG render (Interactive priority, at the view's
 /// size in device pixels, decoded off the UI thread) for the PreviewView, and its JSON for the InspectorPanel.
 /// A new selection cancels what is still queued for the old one; recent renders are kept in memory.
+///
+/// With the workspace's disk cache (WorkspaceController::cache()), renders and documents are looked up there first
+/// (keyed by id, updatedAt and export options), so an unchanged blueprint is never exported twice, even after a
+/// restart; a larger render of the same version serves a smaller view. Offline, what is cached still shows and the
+/// rest says "Not available offline" (no request is sent); it is fetched once the session is back online.
 class PreviewController final : public QObject
 {
     Q_OBJECT
@@ -45,15 +51,24 @@ public Q_SLOTS:
 Q_SIGNALS:
     void previewLoaded(const QString &blueprintId);
     void previewFailed(const QString &blueprintId, const QString &message);
+    /// Offline and nothing cached for this blueprint: the view says so instead of showing an error.
+    void previewUnavailableOffline(const QString &blueprintId);
     void inspectorLoaded(const QString &blueprintId);
 
 private:
     void requestImage();
+    Core::ExportOptions renderOptions(QSize size) const;
+    /// Starts decoding a cached render of the current blueprint for `size`; false when none fits.
+    bool loadFromDisk(QSize size);
+    QString diskKey(const QString &blueprintId, QSize size) const;
+    void showUnavailableOffline();
+    void onOnlineChanged(bool online);
     void requestDocument();
     void onImageFinished(Core::ApiCall *call, const QString &blueprintId);
     void onImageDecoded(quint64 requestId, const Core::DiagramImage &image);
     void cancelCalls();
     QString cacheKey(const QString &blueprintId, QSize size) const;
+    bool showDocumentFromDisk();
 
     SessionController &m_session;
     WorkspaceController &m_workspace;
@@ -67,6 +82,11 @@ private:
     QSize m_requestedSize;
     quint64 m_decodeRequest = 0;
     QCache<QString, QImage> m_cache;
+    QString m_decodingDiskKey; ///< set while a render read from the disk cache decodes
+    QString m_fetchedKey;      ///< disk key of the render being decoded after a download...
+    QByteArray m_fetchedBody;  ///< ...and its bytes, saved once they decode
+    QString m_fetchedType;
+    bool m_unavailableOffline = false;
 };
 
 } // namespace Cloudcraft::Ui

@@ -1,16 +1,26 @@
 #include "workspacecontroller.h"
 
+#include "connectivitymonitor.h"
 #include "errortext.h"
 #include "sessioncontroller.h"
 
 #include "api/apiclient.h"
 #include "api/apiparse.h"
+#include "cache/cachekeys.h"
+#include "cache/rendercache.h"
 #include "models/accounttreemodel.h"
 #include "models/blueprinttreemodel.h"
 
 namespace Cloudcraft::Ui {
 
 using namespace Core;
+
+namespace {
+const QString kBlueprints = QStringLiteral("blueprints");
+const QString kTeams = QStringLiteral("teams");
+const QString kAws = QStringLiteral("aws");
+const QString kAzure = QStringLiteral("azure");
+} // namespace
 
 WorkspaceController::WorkspaceController(SessionController &session, QObject *parent)
     : QObject(parent)
@@ -23,6 +33,72 @@ WorkspaceController::WorkspaceController(SessionController &session, QObject *pa
 }
 
 WorkspaceController::~WorkspaceController() = default;
+
+void WorkspaceController::setCache(RenderCache *cache, const QString &root)
+{
+    m_cache = cache;
+    m_cacheRoot = root;
+}
+
+void WorkspaceController::openCacheScope()
+{
+    if (!m_cache)
+        return;
+    const Profile &profile = m_session.profile();
+    m_cache->open(RenderCache::scopeDirectory(m_cacheRoot, profile.name, profile.apiUrl));
+}
+
+bool WorkspaceController::showCachedLists()
+{
+    if (!m_cache || !m_cache->isOpen())
+        return false;
+    // The body of a cached list, remembered as "on show" so an identical fresh answer changes nothing.
+    auto cached = [this](const QString &name) -> std::optional<QJsonValue> {
+        const auto entry = m_cache->find(CacheKeys::list(name));
+        if (!entry)
+            return std::nullopt;
+        const ApiResult<QJsonValue> json = ApiParse::decodeJson(entry->data);
+        if (!json.ok()) {
+            m_cache->remove(CacheKeys::list(name));
+            return std::nullopt;
+        }
+        m_shownLists.insert(name, entry->data);
+        return json.value;
+    };
+    if (const auto json = cached(kTeams)) {
+        if (const auto teams = ApiParse::teams(*json); teams.ok())
+            m_teams = teams.value;
+    }
+    if (const auto json = cached(kAws)) {
+        if (const auto accounts = ApiParse::awsAccounts(*json); accounts.ok())
+            m_aws = accounts.value;
+    }
+    if (const auto json = cached(kAzure)) {
+        if (const auto accounts = ApiParse::azureAccounts(*json); accounts.ok())
+            m_azure = accounts.value;
+    }
+    if (!m_aws.isEmpty() || !m_azure.isEmpty())
+        m_accountModel->setAccounts(m_aws, m_azure);
+    if (const auto json = cached(kBlueprints)) {
+        if (const auto blueprints = ApiParse::blueprintList(*json); blueprints.ok()) {
+            applyBlueprints(blueprints.value);
+            return true;
+        }
+        m_shownLists.remove(kBlueprints);
+    }
+    return false;
+}
+
+bool WorkspaceController::isNewList(const QString &name, const QByteArray &body)
+{
+    const auto shown = m_shownLists.constFind(name);
+    if (shown != m_shownLists.cend() && *shown == body)
+        return false;
+    m_shownLists.insert(name, body);
+    if (m_cache && m_cache->isOpen()) // pinned: the size limit never takes what makes the app usable offline
+        m_cache->insert(CacheKeys::list(name), body, QStringLiteral("application/json"), true);
+    return true;
+}
 
 const BlueprintSummary *WorkspaceController::blueprint(const QString &id) const
 {
@@ -56,6 +132,7 @@ void WorkspaceController::clear()
             call->cancel();
     }
     m_calls.clear();
+    m_shownLists.clear();
     const bool wasLoading = isLoading();
     m_pending = 0;
     m_blueprints.clear();
@@ -74,9 +151,13 @@ void WorkspaceController::reload()
     if (!client)
         return;
     clear();
+    openCacheScope();
     m_reported = false;
     m_pending = 4;
     Q_EMIT loadingChanged(true);
+    // What was fetched last time, at once (and all there is while offline); the answers below update it.
+    if (showCachedLists())
+        Q_EMIT loaded();
     track(client->teams(Priority::Interactive), &WorkspaceController::onTeams);
     track(client->listBlueprints(Priority::Interactive), &WorkspaceController::onBlueprints);
     track(client->listAwsAccounts(Priority::Normal), &WorkspaceController::onAwsAccounts);
@@ -98,9 +179,10 @@ void WorkspaceController::track(ApiCall *call, void (WorkspaceController::*handl
 
 void WorkspaceController::report(const ApiError &error)
 {
-    const bool offline = error.kind() == ApiError::Kind::Network || error.kind() == ApiError::Kind::Timeout
-                         || error.kind() == ApiError::Kind::Tls;
+    const bool offline = ConnectivityMonitor::isNetworkFailure(error);
     m_session.reportReachable(!offline);
+    if (offline && !m_shownLists.isEmpty()) // the offline banner says it; the cached lists stay on show
+        return;
     if (m_reported) // one sentence per reload is enough
         return;
     m_reported = true;
@@ -113,7 +195,13 @@ void WorkspaceController::onBlueprints(ApiCall &call)
     if (!result.ok())
         return report(result.error);
     m_session.reportReachable(true);
-    m_blueprints = result.value;
+    if (isNewList(kBlueprints, call.body()))
+        applyBlueprints(result.value);
+}
+
+void WorkspaceController::applyBlueprints(const QList<BlueprintSummary> &blueprints)
+{
+    m_blueprints = blueprints;
     m_blueprintModel->setBlueprints(m_blueprints, m_teams);
 }
 
@@ -122,6 +210,8 @@ void WorkspaceController::onTeams(ApiCall &call)
     const auto result = ApiParse::fromCall(call, &ApiParse::teams);
     if (!result.ok()) // blueprints still show, with team ids instead of names
         return report(result.error);
+    if (!isNewList(kTeams, call.body()))
+        return;
     m_teams = result.value;
     if (!m_blueprints.isEmpty())
         m_blueprintModel->setBlueprints(m_blueprints, m_teams);
@@ -132,6 +222,8 @@ void WorkspaceController::onAwsAccounts(ApiCall &call)
     const auto result = ApiParse::fromCall(call, &ApiParse::awsAccounts);
     if (!result.ok())
         return report(result.error);
+    if (!isNewList(kAws, call.body()))
+        return;
     m_aws = result.value;
     m_accountModel->setAccounts(m_aws, m_azure);
 }
@@ -141,6 +233,8 @@ void WorkspaceController::onAzureAccounts(ApiCall &call)
     const auto result = ApiParse::fromCall(call, &ApiParse::azureAccounts);
     if (!result.ok())
         return report(result.error);
+    if (!isNewList(kAzure, call.body()))
+        return;
     m_azure = result.value;
     m_accountModel->setAccounts(m_aws, m_azure);
 }

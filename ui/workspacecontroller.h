@@ -12,6 +12,7 @@ namespace Cloudcraft::Core {
 class AccountTreeModel;
 class ApiCall;
 class BlueprintTreeModel;
+class RenderCache;
 } // namespace Cloudcraft::Core
 
 namespace Cloudcraft::Ui {
@@ -20,6 +21,10 @@ class SessionController;
 
 /// Loads what the signed-in user can see (blueprints, teams, AWS and Azure accounts) through the session's
 /// ApiClient and feeds the tree models. Keeps the lists for lookups by id.
+///
+/// With a cache (setCache()), each reload first shows the lists fetched last time, so the trees are there at once
+/// and stay browsable offline, then fetches them again and updates only what changed. The cache is switched to the
+/// signed-in profile and API origin on every reload, so two accounts never share entries.
 class WorkspaceController final : public QObject
 {
     Q_OBJECT
@@ -28,6 +33,11 @@ class WorkspaceController final : public QObject
 public:
     explicit WorkspaceController(SessionController &session, QObject *parent = nullptr);
     ~WorkspaceController() override;
+
+    /// Caches lists (and lets the other controllers cache renders) in `cache`, scoped under `root` per profile and
+    /// API origin. `cache` must outlive this controller; nullptr turns caching off.
+    void setCache(Core::RenderCache *cache, const QString &root);
+    Core::RenderCache *cache() const { return m_cache; }
 
     Core::BlueprintTreeModel *blueprintModel() const { return m_blueprintModel; }
     Core::AccountTreeModel *accountModel() const { return m_accountModel; }
@@ -51,7 +61,12 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
+    void openCacheScope();
+    bool showCachedLists();
+    /// Whether `body` (a list answer) is new: not what is on show already. Saves new bodies in the cache.
+    bool isNewList(const QString &name, const QByteArray &body);
     void track(Core::ApiCall *call, void (WorkspaceController::*handler)(Core::ApiCall &));
+    void applyBlueprints(const QList<Core::BlueprintSummary> &blueprints);
     void onBlueprints(Core::ApiCall &call);
     void onTeams(Core::ApiCall &call);
     void onAwsAccounts(Core::ApiCall &call);
@@ -67,6 +82,9 @@ private:
     QList<Core::AwsAccount> m_aws;
     QList<Core::AzureAccount> m_azure;
     QList<QPointer<Core::ApiCall>> m_calls;
+    Core::RenderCache *m_cache = nullptr;
+    QString m_cacheRoot;
+    QHash<QString, QByteArray> m_shownLists; ///< list name → the body its model shows
     int m_pending = 0;
     bool m_reported = false;
 };

@@ -1,5 +1,6 @@
 // Composition root of Cloudcraft Desktop: builds the services once, injects them, shows the main window.
 
+#include "cachesettingspage.h"
 #include "mainwindow.h"
 #include "previewcontroller.h"
 #include "prompter.h"
@@ -12,6 +13,7 @@
 #include "auth/keychainsecretstore.h"
 #include "auth/keyservice.h"
 #include "auth/profilestore.h"
+#include "cache/rendercache.h"
 #include "settings/appsettings.h"
 
 #include <cloudcraft/version.h>
@@ -202,7 +204,12 @@ int main(int argc, char *argv[])
     Ui::SessionController session({&network, &profiles, &keys, &scheduler, &prompter});
     session.setEndpointOverride(options.apiUrl, options.caFile);
 
+    // Renders and lists on disk, one directory per profile and API origin (opened once signed in).
+    Core::RenderCache cache;
+    cache.setMaxBytes(Ui::CacheSettingsPage::savedLimit(settings));
+
     Ui::MainWindow window(session, prompter, &scheduler, settings);
+    window.setCache(&cache, Core::RenderCache::defaultRoot());
     window.setThemeSwitcher(&theme);
     window.restoreState();
     if (!options.screenshot.isEmpty())

@@ -77,7 +77,7 @@ bool EmulatorProcess::start(const Options &options)
     m_tempDir = std::make_unique<QTemporaryDir>();
     const QString certDir = testCertDir();
     QStringList arguments{QStringLiteral("--workspace"), m_workspace,
-                          QStringLiteral("--port"), QStringLiteral("0"),
+                          QStringLiteral("--port"), QString::number(options.port),
                           QStringLiteral("--foreign-port"), QStringLiteral("0"),
                           QStringLiteral("--plain-port"), QStringLiteral("0"),
                           QStringLiteral("--cert"), certDir + QStringLiteral("/server.pem"),

@@ -31,6 +31,7 @@ public:
         QString rateExport;      // "N/SECONDS", empty = emulator default (5/60)
         int scenarioStep = -1;   // -1 = the workspace's own step
         QString requestLog;      // JSON-lines request log file, empty = none
+        int port = 0;            // API listener port, 0 = any free one (a fixed one to restart "the same server")
     };
 
     EmulatorProcess();
