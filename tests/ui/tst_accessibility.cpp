@@ -19,6 +19,8 @@
 #include "auth/profilestore.h"
 
 #include <QAccessible>
+#include <QAction>
+#include <QDialog>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -120,6 +122,28 @@ private Q_SLOTS:
         welcome->close();
         QVERIFY2(checked >= 4, qPrintable(QString::number(checked)));
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+    }
+
+    void helpDialogsControlsHaveNames()
+    {
+        for (const char *actionName : {"shortcutsAction", "aboutAction"}) {
+            auto *action = Test::child<QAction>(m_window.get(), actionName);
+            QVERIFY(action);
+            const QList<QDialog *> before = m_window->findChildren<QDialog *>();
+            action->trigger();
+            QDialog *dialog = nullptr;
+            for (QDialog *candidate : m_window->findChildren<QDialog *>()) {
+                if (!before.contains(candidate) && candidate->isVisible())
+                    dialog = candidate;
+            }
+            QVERIFY2(dialog, actionName);
+            QVERIFY(QTest::qWaitForWindowExposed(dialog));
+            int checked = 0;
+            const QStringList unnamed = unnamedFocusableWidgets(dialog, &checked);
+            dialog->close();
+            QVERIFY2(checked >= 1, actionName);
+            QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u'\n')));
+        }
     }
 
     void settingsDialogControlsHaveNames()
