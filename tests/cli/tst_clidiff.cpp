@@ -153,6 +153,7 @@ private Q_SLOTS:
         const QString diffOut = path(QStringLiteral("diff-out.png"));
         const CliRun run = cli({QStringLiteral("--json"), QStringLiteral("diff"), a, b, QStringLiteral("--diff-out"), diffOut});
         CLI_EXPECT(run, 1);
+        QVERIFY2(run.err.isEmpty(), run.err.constData()); // no progress when stderr is not a terminal
         const QJsonObject json = run.json().object();
         QCOMPARE(json.value(u"verdict").toString(), QStringLiteral("different"));
         QCOMPARE(json.value(u"comparison").toString(), QStringLiteral("image"));
@@ -360,6 +361,7 @@ private Q_SLOTS:
         CLI_EXPECT(cli({QStringLiteral("diff"), web, web}), 0);
         const CliRun different = cli({QStringLiteral("--json"), QStringLiteral("diff"), web, QStringLiteral("blueprint:") + kPipeline});
         CLI_EXPECT(different, 1);
+        QVERIFY2(different.err.isEmpty(), different.err.constData());
         QVERIFY(pixels(different).value(u"mismatch").toInteger() > 0);
         // A saved export of the same blueprint is the same picture.
         const QString saved = path(QStringLiteral("web.png"));
