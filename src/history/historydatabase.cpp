@@ -3,8 +3,10 @@
 #include <QAtomicInteger>
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QThread>
 
 #include <cerrno>
@@ -104,10 +106,22 @@ HistoryError HistoryDatabase::open()
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open())
-        return HistoryError::fromSql(db.lastError(), QStringLiteral("Could not open the history database %1").arg(m_path));
+        return explained(HistoryError::fromSql(db.lastError(), QStringLiteral("Could not open the history database %1").arg(m_path)));
     if (HistoryError error = configure())
+        return explained(error);
+    return explained(migrate());
+}
+
+HistoryError HistoryDatabase::explained(HistoryError error) const
+{
+    constexpr qint64 kNearlyFull = 256 * 1024;
+    if (error.kind != HistoryError::Kind::Io)
         return error;
-    return migrate();
+    const QStorageInfo volume(QFileInfo(m_path).absolutePath());
+    if (volume.isValid() && volume.bytesAvailable() >= 0 && volume.bytesAvailable() < kNearlyFull)
+        return HistoryError::make(HistoryError::Kind::DiskFull,
+                                  QStringLiteral("The snapshot history %1 cannot be written: the disk is full.").arg(m_path));
+    return error;
 }
 
 HistoryError HistoryDatabase::exec(const QString &sql, const QString &doing)
@@ -207,7 +221,7 @@ HistoryError HistoryDatabase::write(const QString &doing, const std::function<Hi
                                   QStringLiteral("%1: the history database was used from another thread.").arg(doing));
     QSqlDatabase db = connection();
     if (HistoryError error = exec(QStringLiteral("BEGIN IMMEDIATE"), doing))
-        return error;
+        return explained(error);
     HistoryError error = work(db);
     if (!error) {
         QSqlQuery commit(db);
@@ -217,7 +231,7 @@ HistoryError HistoryDatabase::write(const QString &doing, const std::function<Hi
     }
     QSqlQuery rollback(db);
     rollback.exec(QStringLiteral("ROLLBACK"));
-    return error;
+    return explained(error);
 }
 
 } // namespace Cloudcraft::Core

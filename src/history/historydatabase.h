@@ -49,6 +49,8 @@ private:
     HistoryError configure();
     HistoryError migrate();
     HistoryError exec(const QString &sql, const QString &doing);
+    /// SQLite reports a full disk met while creating its -shm/-wal files as a plain I/O error: say what it is.
+    HistoryError explained(HistoryError error) const;
     bool onOwnThread() const;
 
     QString m_path;

@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 
 #include <sys/stat.h>
 
@@ -267,6 +268,54 @@ private Q_SLOTS:
         CLI_EXPECT(damaged, 12);
         QVERIFY2(damaged.err.contains("damaged"), damaged.err.constData());
         QCOMPARE(readAll(garbage.fileName()), QByteArray(4096, 'x'));
+    }
+
+    void diskFullSavesNothing()
+    {
+        // Row 23: the history on a full file system (a tmpfs in a private mount namespace, unshare -Urm).
+        QProcess probe;
+        probe.start(QStringLiteral("unshare"), {QStringLiteral("-Urm"), QStringLiteral("true")});
+        if (!probe.waitForFinished(10000) || probe.exitCode() != 0)
+            QSKIP("unshare -Urm is not permitted here; a full disk cannot be staged.");
+        const QString data = m_out.filePath(QStringLiteral("full"));
+        const QString results = m_out.filePath(QStringLiteral("full-results"));
+        QVERIFY(QDir().mkpath(data) && QDir().mkpath(results));
+        // Make the history, fill the disk but for 16 KiB, take a snapshot, free the space and look at what was kept.
+        const QString script = QStringLiteral(R"(set -u
+mount -t tmpfs -o size=1m tmpfs "$XDG_DATA_HOME" || exit 90
+"$CLI" snapshot list >/dev/null || exit 91
+dd if=/dev/zero of="$XDG_DATA_HOME/filler" bs=4096 2>/dev/null
+truncate -s -16K "$XDG_DATA_HOME/filler"
+"$@"; rc=$?
+rm -f "$XDG_DATA_HOME/filler"
+"$CLI" --json snapshot list > "$RES/list.json"
+(cd "$XDG_DATA_HOME" && find . -type f ! -name filler | sort) > "$RES/files.txt"
+exit $rc
+)");
+        CliRunner cli(m_emulator);
+        cli.setEnv(QStringLiteral("CLOUDCRAFT_API_KEY"), m_emulator.readWriteKey());
+        cli.setEnv(QStringLiteral("XDG_DATA_HOME"), data);
+        cli.setEnv(QStringLiteral("CLI"), QStringLiteral(CLOUDCRAFT_CLI_BINARY));
+        cli.setEnv(QStringLiteral("RES"), results);
+        const CliRun r = cli.runRaw(QStringList{QStringLiteral("-Urm"), QStringLiteral("sh"), QStringLiteral("-c"), script,
+                                                QStringLiteral("sh"), QStringLiteral(CLOUDCRAFT_CLI_BINARY),
+                                                QStringLiteral("--api-url"), m_emulator.baseUrl().toString(),
+                                                QStringLiteral("--ca-file"), m_emulator.caFile(),
+                                                QStringLiteral("snapshot"), QStringLiteral("take"), kWeb,
+                                                QStringLiteral("--width"), QStringLiteral("2000"),
+                                                QStringLiteral("--height"), QStringLiteral("1500")},
+                                    {}, 45000, QStringLiteral("unshare"));
+        QVERIFY2(r.exitCode != 90 && r.exitCode != 91, qPrintable(r.text()));
+        CLI_EXPECT(r, 12);
+        QVERIFY2(r.err.contains("disk is full"), r.err.constData());
+        const QJsonDocument listed = QJsonDocument::fromJson(readAll(results + QStringLiteral("/list.json")));
+        QVERIFY(listed.isArray());
+        QVERIFY(listed.array().isEmpty()); // nothing was recorded
+        // Nothing half-written was left: the database and its journal files only, no snapshot file.
+        const QByteArray files = readAll(results + QStringLiteral("/files.txt"));
+        QVERIFY2(!files.contains("objects/"), files.constData());
+        QVERIFY2(files.contains("history.sqlite"), files.constData());
+        QVERIFY(cli.failures().isEmpty());
     }
 
     void cleanupTestCase()
