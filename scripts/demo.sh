@@ -64,6 +64,8 @@ step "Exporting blueprint $blueprint as PNG and SVG"
 step "Snapshot of AWS account $account, us-east-1 (before)"
 "$cli" aws snapshot "$account" us-east-1 --format png --width 1600 --height 1000 --output "$out/us-east-1-before.png"
 "$cli" aws snapshot "$account" us-east-1 --format json --output "$out/us-east-1-before.json"
+# The same moment kept in the local history (PNG + inventory JSON, content-addressed, shared with the desktop app).
+"$cli" snapshot take "aws:$account/us-east-1" --width 1600 --height 1000 --name before-deploy
 
 step "A deployment happens (the emulator's scenario advances one step)"
 curl -sS --fail --cacert "$ca" -X POST "$url/__admin/scenario/advance"
@@ -72,6 +74,8 @@ echo
 step "Snapshot of the same region (after)"
 "$cli" aws snapshot "$account" us-east-1 --format png --width 1600 --height 1000 --output "$out/us-east-1-after.png"
 "$cli" aws snapshot "$account" us-east-1 --format json --output "$out/us-east-1-after.json"
+"$cli" snapshot take "aws:$account/us-east-1" --width 1600 --height 1000 --name after-deploy
+"$cli" snapshot list "aws:$account/us-east-1"
 
 step "The desktop app on the demo workspace (under Xvfb when there is no display)"
 desktop=$build/app/desktop/cloudcraft-desktop
