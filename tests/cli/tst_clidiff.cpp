@@ -380,6 +380,28 @@ private Q_SLOTS:
         CLI_EXPECT(cli({QStringLiteral("diff"), QStringLiteral("--structure"), web, QStringLiteral("blueprint:") + kPipeline}), 1);
     }
 
+    void progressOnATerminalOnly()
+    {
+        // `script` gives the CLI a pseudo-terminal: progress appears there, and not with --quiet.
+        const auto onTty = [this](const QStringList &args) {
+            QStringList quoted{QStringLiteral(CLOUDCRAFT_CLI_BINARY), QStringLiteral("--api-url"),
+                               m_emulator.baseUrl().toString(), QStringLiteral("--ca-file"), m_emulator.caFile()};
+            quoted << args;
+            for (QString &a : quoted)
+                a = u'\'' + a + u'\'';
+            return m_cli->runRaw({QStringLiteral("-qec"), quoted.join(u' '), QStringLiteral("/dev/null")}, {}, 45000,
+                                 QStringLiteral("script"));
+        };
+        const QStringList args{QStringLiteral("diff"), QStringLiteral("blueprint:") + kWebTier,
+                               QStringLiteral("blueprint:") + kPipeline};
+        const CliRun shown = onTty(args);
+        CLI_EXPECT(shown, 1);
+        QVERIFY2(shown.out.contains("Fetching blueprint:") && shown.out.contains("Comparing"), shown.out.constData());
+        const CliRun quiet = onTty(QStringList{QStringLiteral("--quiet")} + args);
+        CLI_EXPECT(quiet, 1);
+        QVERIFY2(!quiet.out.contains("Fetching") && !quiet.out.contains("Different"), quiet.out.constData());
+    }
+
     void liveAccountReferences()
     {
         QVERIFY(m_emulator.reset());
