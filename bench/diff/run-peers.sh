@@ -81,7 +81,7 @@ for pair in 8k 4k; do
     measure "odiff-$pair" "$odiff" "$a" "$b" "$work/odiff-$pair.png" --antialiasing
     measure "pixelmatch-$pair" node "$work/pixelmatch.mjs" "$a" "$b" "$work/pixelmatch-$pair.png"
     measure "compare-$pair" compare -metric AE "$a" "$b" "$work/compare-$pair.png"
-    ours=$(grep -o '"mismatchCount": *[0-9]*' "$work/ours-$pair.out" | grep -o '[0-9]*$' || echo '?')
+    ours=$(grep -o '"mismatch": *[0-9]*' "$work/ours-$pair.out" | grep -o '[0-9]*$' || echo '?')
     peer=$(tail -n 1 "$work/pixelmatch-$pair.out")
     odiffCount=$(grep -o 'Found [0-9]*' "$work/odiff-$pair.out" | grep -o '[0-9]*' || echo '?')
     magick=$(tr -d '\n' <"$work/compare-$pair.out")
