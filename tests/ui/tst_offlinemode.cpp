@@ -5,8 +5,10 @@
 
 #include "uitesthelpers.h"
 
+#include "accountcontroller.h"
 #include "connectivitymonitor.h"
 #include "emulatorprocess.h"
+#include "inspectorpanel.h"
 #include "keyfield.h"
 #include "mainwindow.h"
 #include "navigatorpanel.h"
@@ -23,7 +25,9 @@
 #include "auth/keychainsecretstore.h"
 #include "auth/keyservice.h"
 #include "auth/profilestore.h"
+#include "cache/cachekeys.h"
 #include "cache/rendercache.h"
+#include "models/accounttreemodel.h"
 #include "models/blueprinttreemodel.h"
 
 #include <QAction>
@@ -275,6 +279,40 @@ private Q_SLOTS:
               exportsOfOthers);
         QCOMPARE(exportsOfUpdated, 1);
         QCOMPARE(exportsOfOthers, 0);
+    }
+
+    void aScannedRegionIsShownAgainFromTheCache()
+    {
+        const QJsonObject account = Test::readWorkspace(m_emulator.workspacePath())
+                                        .value(QLatin1String("awsAccounts")).toArray().first().toObject();
+        const QString accountId = account.value(QLatin1String("id")).toString();
+        const QString region = account.value(QLatin1String("regions")).toObject().keys().first();
+        const QRegularExpression snapshotPath(QStringLiteral("^/aws/account/[^/]+/[^/]+/json$"));
+        AccountTreeModel *model = m_window->workspace()->accountModel();
+        AccountController *accounts = m_window->accountController();
+        QSignalSpy inventory(accounts, &AccountController::inventoryLoaded);
+        QVERIFY(m_emulator.clearRequests());
+        const QString bucket = CacheKeys::snapshot(QStringLiteral("aws"), accountId, region, ExportFormat::Json,
+                                                   QDateTime::currentDateTimeUtc());
+
+        // The Scan button scans live.
+        accounts->select(model->accountIndex(accountId));
+        accounts->scan(region);
+        QTRY_COMPARE_WITH_TIMEOUT(inventory.count(), 1, 30000);
+        QCOMPARE(countRequests(snapshotPath), 1);
+        // Looking at the region again (its row in the tree) within the time bucket: from the cache.
+        const QModelIndex regionRow = model->regionIndex(accountId, region);
+        QVERIFY(regionRow.isValid());
+        accounts->select(regionRow);
+        QTRY_COMPARE_WITH_TIMEOUT(inventory.count(), 2, 30000);
+        QVERIFY(!m_window->inspector()->resourceCounts().isEmpty());
+        if (bucket == CacheKeys::snapshot(QStringLiteral("aws"), accountId, region, ExportFormat::Json,
+                                          QDateTime::currentDateTimeUtc()))
+            QCOMPARE(countRequests(snapshotPath), 1);
+        // Scan again: live again.
+        accounts->scan(region);
+        QTRY_COMPARE_WITH_TIMEOUT(inventory.count(), 3, 30000);
+        QVERIFY(countRequests(snapshotPath) >= 2);
     }
 
     void offlineShowsWhatIsCachedAndReconnectsByItself()
