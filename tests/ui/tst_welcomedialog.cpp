@@ -16,9 +16,14 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QNetworkAccessManager>
+#include <QProcess>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -88,6 +93,35 @@ private:
         std::unique_ptr<SignInFlow> flow;
         std::unique_ptr<WelcomeDialog> dialog;
     };
+
+    // The child-process half of noKeychainKeepsKeyForThisSessionOnly(): this process has no D-Bus session bus.
+    void signInWithoutKeychain(const QString &profile)
+    {
+        Harness h = makeDialog(profile);
+        QSignalSpy signedIn(h.dialog.get(), &WelcomeDialog::signedIn);
+        signIn(*h.dialog, m_emulator.readWriteKey());
+        if (QTest::currentTestFailed())
+            return;
+        const QString name = Test::userForKey(m_workspace, m_emulator.readWriteKey()).value(QLatin1String("name")).toString();
+        const QString text = h.dialog->successText();
+        QVERIFY2(text.contains(name), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("No keychain is available")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("kept for this session only")), qPrintable(text));
+        QCOMPARE(h.dialog->problemText(), QString());
+        QVERIFY(!m_profiles->profile(profile).has_value() || !m_profiles->profile(profile)->keySaved);
+        // The session goes on with the key in memory.
+        QTest::mouseClick(child<QPushButton>(h.dialog.get(), "signInButton"), Qt::LeftButton);
+        QCOMPARE(signedIn.count(), 1);
+        const SignedIn result = signedIn.first().first().value<SignedIn>();
+        QCOMPARE(result.source, KeySource::Memory);
+        QCOMPARE(result.key, m_emulator.readWriteKey());
+        // Nothing in this process's config files holds the key.
+        for (const QString &file : QDir(m_configDir.path()).entryList(QDir::Files)) {
+            QFile f(m_configDir.filePath(file));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            QVERIFY2(!f.readAll().contains(m_emulator.readWriteKey().toUtf8()), qPrintable(file));
+        }
+    }
 
     Harness makeDialog(const QString &profile, bool withCa = true, QNetworkAccessManager *network = nullptr)
     {
@@ -243,6 +277,76 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.successText().isEmpty(), 20000);
         QCOMPARE(dialog.problemText(), QString());
         QCOMPARE(readKeychain(SecretStore::apiKeyName(profile)).secret, m_emulator.readWriteKey());
+    }
+
+    // RELIABILITY row 2: with no Secret Service at all, signing in still works and the user is told plainly that the
+    // key is kept for this session only; nothing reaches the keychain. libsecret connects to the session bus once
+    // per process, so this runs in a child process of this test whose D-Bus address points nowhere.
+    void noKeychainKeepsKeyForThisSessionOnly()
+    {
+        const QString childProfile = qEnvironmentVariable("CC_WELCOME_NO_KEYCHAIN_PROFILE");
+        if (!childProfile.isEmpty())
+            return signInWithoutKeychain(childProfile);
+
+        const QString profile = uniqueProfile();
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                   QStringLiteral("unix:path=") + m_configDir.filePath(QStringLiteral("no-such-bus")));
+        env.remove(QStringLiteral("DISPLAY")); // no X11 autolaunch of a bus either
+        env.insert(QStringLiteral("CC_WELCOME_NO_KEYCHAIN_PROFILE"), profile);
+        QProcess process;
+        process.setProcessEnvironment(env);
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(QCoreApplication::applicationFilePath(), {QStringLiteral("noKeychainKeepsKeyForThisSessionOnly")});
+        QVERIFY(process.waitForStarted());
+        const bool finished = process.waitForFinished(60000);
+        const QByteArray output = process.readAll();
+        QVERIFY2(finished, output.constData());
+        QVERIFY(!output.contains(m_emulator.readWriteKey().toUtf8()));
+        QVERIFY2(process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0, output.constData());
+        QVERIFY2(output.contains("PASS   : TestWelcomeDialog::noKeychainKeepsKeyForThisSessionOnly()"), output.constData());
+        // The real keychain of the test session never received it.
+        const SecretResult stored = readKeychain(SecretStore::apiKeyName(profile));
+        QVERIFY(!stored.ok());
+        QCOMPARE(stored.error->kind, SecretError::Kind::NotFound);
+    }
+
+    // RELIABILITY row 12: a server that accepts the connection and never answers. The dialog says it timed out, the
+    // busy indicator stops, the user can try again, and the key is not saved.
+    void silentServerTimesOut()
+    {
+        if (!qEnvironmentVariableIsEmpty("CC_WELCOME_NO_KEYCHAIN_PROFILE"))
+            QSKIP("runs in the parent process only");
+        QVERIFY(m_emulator.addFault(QStringLiteral("GET"), QStringLiteral("^/user/me$"), QStringLiteral("silent")));
+        const auto clearFaults = qScopeGuard([this] { m_emulator.clearFaults(); });
+        const QString profile = uniqueProfile();
+        QNetworkAccessManager network; // no kept-alive connection from earlier tests
+        Harness h = makeDialog(profile, true, &network);
+        auto *field = child<KeyField>(h.dialog.get(), "apiKeyField");
+        auto *button = child<QPushButton>(h.dialog.get(), "signInButton");
+        auto *busy = child<QProgressBar>(h.dialog.get(), "busyIndicator");
+        QVERIFY(field && button && busy);
+        field->setFocus();
+        QTest::keyClicks(field, m_emulator.readWriteKey());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_VERIFY(busy->isVisible());
+        QVERIFY(!button->isEnabled());
+
+        // The API client's inactivity limit is 30 s; the dialog must not hang past it.
+        QTRY_VERIFY_WITH_TIMEOUT(!h.dialog->problemText().isEmpty(), 45000);
+        const QString text = h.dialog->problemText();
+        QVERIFY2(text.contains(QLatin1String("did not answer in time")), qPrintable(text));
+        QCOMPARE(h.dialog->successText(), QString());
+        QVERIFY(!busy->isVisible());
+        QVERIFY(field->isEnabled());
+        QVERIFY(button->isEnabled());
+        QVERIFY(!readKeychain(SecretStore::apiKeyName(profile)).ok());
+        QVERIFY(!m_profiles->profile(profile).has_value() || !m_profiles->profile(profile)->keySaved);
+        bool sawSilentMe = false;
+        for (const QJsonObject &request : m_emulator.requests())
+            sawSilentMe |= request.value(QLatin1String("path")).toString() == QLatin1String("/user/me")
+                && request.value(QLatin1String("status")).toInt() == 0;
+        QVERIFY(sawSilentMe);
     }
 
     void keyFieldNeverReachesTheClipboard()
