@@ -119,6 +119,11 @@ void BatchExporter::startItem(int index)
         return;
     }
 
+    if (!m_client) {
+        fail(index, tr("The export stopped because you signed out."));
+        QTimer::singleShot(0, this, &BatchExporter::startNext);
+        return;
+    }
     ApiCall *call = nullptr;
     if (settings.format == ExportSettings::Format::Json)
         call = m_client->getBlueprint(status.item.id, Priority::Batch);
@@ -130,6 +135,13 @@ void BatchExporter::startItem(int index)
     m_call = call;
     connect(call, &ApiCall::finished, this, [this, call, index] { onCallFinished(call, index); });
     connect(call, &ApiCall::stateChanged, this, &BatchExporter::updateWaiting);
+    // The client deletes its calls when it goes away (sign out): the item ends there, the batch goes on failing.
+    connect(call, &QObject::destroyed, this, [this, index] {
+        if (!m_running || m_items[index].isDone())
+            return;
+        fail(index, tr("The export stopped because you signed out."));
+        QTimer::singleShot(0, this, &BatchExporter::startNext);
+    });
     connect(call, &ApiCall::progress, this, [this, index](qint64 received, qint64 total) {
         m_items[index].received = received;
         m_items[index].total = total;

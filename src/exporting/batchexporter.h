@@ -117,7 +117,7 @@ private:
     void write(int index, const QByteArray &bytes);
     void finishBatch();
 
-    ApiClient *m_client;
+    QPointer<ApiClient> m_client; ///< goes away when the user signs out mid-batch
     Job m_job;
     FileNameTemplate m_template;
     std::unique_ptr<FileNameAllocator> m_names;
