@@ -241,7 +241,10 @@ private:
 
         PixelDiffOptions options = m_settings.pixels;
         options.produceDiffImage = !m_settings.diffOut.isEmpty() || reportsNeedImages();
-        PixelDiffResult result = PixelDiff(options).compare(imageA.image, imageB.image);
+        // With no report wanting the before-image, the diff is drawn into A's own pixels: one 8K buffer less.
+        PixelDiffResult result = options.produceDiffImage && !reportsNeedImages()
+                                     ? PixelDiff(options).compareInto(std::move(imageA.image), imageB.image)
+                                     : PixelDiff(options).compare(imageA.image, imageB.image);
         if (!result.ok()) {
             QString why = result.errorString;
             if (!why.endsWith(u'.'))
