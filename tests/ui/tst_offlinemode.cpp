@@ -393,6 +393,27 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty() && previewed.last().first().toString() == uncached, 30000);
         QVERIFY(!m_window->preview()->image().isNull());
     }
+
+    void startingWithoutANetworkShowsTheCachedWorkspace()
+    {
+        closeApp();
+        const int port = m_emulator.baseUrl().port();
+        m_emulator.stop();
+        const qsizetype messagesBefore = m_prompter.messages.size();
+        QVERIFY(openApp()); // the lists come from the cache
+        OfflineBanner *banner = child<OfflineBanner>(m_window.get(), "offlineBanner");
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 30000);
+        QCOMPARE(m_window->workspace()->blueprintModel()->blueprintCount(), m_ids.size());
+        QVERIFY(m_window->statusPanel()->connectionText().contains(QLatin1String("Offline")));
+        // The last blueprint looked at is on show, from disk; no message box to dismiss (the banner says it).
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->preview()->image().isNull(), 30000);
+        QCOMPARE(m_prompter.messages.size(), messagesBefore);
+
+        Test::EmulatorProcess::Options options = m_emulatorOptions;
+        options.port = port;
+        QVERIFY2(m_emulator.start(options), qPrintable(m_emulator.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 75000);
+    }
 };
 
 QTEST_MAIN(TestOfflineMode)
