@@ -2,6 +2,8 @@
 
 #include "clicontext.h"
 
+#include "exporting/exportsettings.h"
+
 namespace Cloudcraft::Cli {
 
 namespace {
@@ -68,10 +70,8 @@ ExitCode readExportOptions(CliContext &ctx, Core::ExportOptions &options)
         options.transparent = true;
     if (ctx.isSet(QStringLiteral("landscape")))
         options.landscape = true;
-    static const QStringList papers{QStringLiteral("Letter"), QStringLiteral("Legal"), QStringLiteral("Tabloid"),
-                                    QStringLiteral("Ledger"), QStringLiteral("A0"),    QStringLiteral("A1"),
-                                    QStringLiteral("A2"),     QStringLiteral("A3"),    QStringLiteral("A4"),
-                                    QStringLiteral("A5")};
+    // The same list the desktop's export dialog offers (src/exporting).
+    static const QStringList papers = Core::ExportSettings::paperSizes();
     if (const ExitCode code = readChoice(ctx, QStringLiteral("paper-size"), papers, options.paperSize);
         code != ExitCode::Success)
         return code;
