@@ -367,6 +367,9 @@ private Q_SLOTS:
         QVERIFY(m_window->preview()->image().isNull());
         QVERIFY(!m_window->preview()->isBusy());
         QCOMPARE(failed.count(), 0);
+        // For looking at it by eye: CLOUDCRAFT_UI_SHOT_DIR=/some/dir keeps a picture of this state.
+        if (const QString dir = qEnvironmentVariable("CLOUDCRAFT_UI_SHOT_DIR"); !dir.isEmpty())
+            m_window->grab().save(dir + QStringLiteral("/offline.png"));
 
         // Retry now probes at once (and fails: still no server).
         QTest::mouseClick(child<QPushButton>(banner, "offlineRetryButton"), Qt::LeftButton);
