@@ -99,9 +99,12 @@ QString ExportSettings::validate() const
 {
     if (hasImageOptions(format)) {
         if (!(scale >= kMinScale && scale <= kMaxScale))
-            return QCoreApplication::translate("ExportSettings", "The scale must be between %1 and %2.").arg(kMinScale).arg(kMaxScale);
+            return QCoreApplication::translate("ExportSettings", "The scale must be between %1 and %2.")
+                .arg(kMinScale)
+                .arg(kMaxScale);
         if (width < 0 || width > kMaxPixels || height < 0 || height > kMaxPixels)
-            return QCoreApplication::translate("ExportSettings", "Width and height must be between 1 and %1 pixels.").arg(kMaxPixels);
+            return QCoreApplication::translate("ExportSettings", "Width and height must be between 1 and %1 pixels.")
+                .arg(kMaxPixels);
     }
     if (hasPaperOptions(format) && !paperSizes().contains(paperSize))
         return QCoreApplication::translate("ExportSettings", "Unknown paper size \"%1\".").arg(paperSize);

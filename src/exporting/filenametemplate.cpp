@@ -73,7 +73,8 @@ QStringList FileNameTemplate::unknownPlaceholders() const
 
 QString FileNameTemplate::expand(const FileNameFields &fields) const
 {
-    const QDateTime when = (fields.exportedAt.isValid() ? fields.exportedAt : QDateTime::currentDateTime()).toLocalTime();
+    const QDateTime when =
+        (fields.exportedAt.isValid() ? fields.exportedAt : QDateTime::currentDateTime()).toLocalTime();
     QString out;
     qsizetype last = 0;
     auto it = placeholderPattern().globalMatch(m_pattern);

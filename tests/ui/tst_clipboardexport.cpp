@@ -65,7 +65,8 @@ private Q_SLOTS:
         QVERIFY(again);
         delete again;
         const QStringList leftovers = QDir(DiagramMimeData::directory())
-                                          .entryList({QStringLiteral("Orders API _ prod.png*")}, QDir::Files | QDir::Hidden);
+                                          .entryList({QStringLiteral("Orders API _ prod.png*")},
+                                                     QDir::Files | QDir::Hidden);
         QCOMPARE(leftovers, QStringList{QStringLiteral("Orders API _ prod.png")});
     }
 
@@ -102,10 +103,11 @@ private Q_SLOTS:
         const int before = view.horizontalScrollBar()->value();
         const QPoint start = view.viewport()->rect().center();
         QTest::mousePress(view.viewport(), Qt::LeftButton, {}, start);
-        QMouseEvent move(QEvent::MouseMove, start - QPoint(120, 0), view.viewport()->mapToGlobal(start - QPoint(120, 0)),
-                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        const QPoint end = start - QPoint(120, 0);
+        QMouseEvent move(QEvent::MouseMove, end, view.viewport()->mapToGlobal(end), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QCoreApplication::sendEvent(view.viewport(), &move);
-        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, start - QPoint(120, 0));
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, end);
         QVERIFY2(view.horizontalScrollBar()->value() != before, "a plain drag pans the view");
     }
 };
