@@ -1,14 +1,18 @@
 #include "previewview.h"
 
+#include "render/diagramimageloader.h"
+
 #include <QKeyEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QProgressBar>
 #include <QScrollBar>
+#include <QTimer>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+
 
 namespace Cloudcraft::Ui {
 
@@ -16,6 +20,7 @@ namespace {
 constexpr double kZoomStep = 1.25;
 constexpr int kArrowStep = 40;
 constexpr int kCheckerCell = 8;
+constexpr int kRasterDelayMs = 150; ///< pause after the last zoom step before an SVG is rasterised again
 } // namespace
 
 PreviewView::PreviewView(QWidget *parent)
@@ -37,6 +42,12 @@ PreviewView::PreviewView(QWidget *parent)
     m_busyBar->setTextVisible(false);
     m_busyBar->setFixedHeight(4);
     m_busyBar->hide();
+    m_loader = new Core::DiagramImageLoader(this);
+    connect(m_loader, &Core::DiagramImageLoader::loaded, this, &PreviewView::onRasterized);
+    m_rasterTimer = new QTimer(this);
+    m_rasterTimer->setSingleShot(true);
+    m_rasterTimer->setInterval(kRasterDelayMs);
+    connect(m_rasterTimer, &QTimer::timeout, this, &PreviewView::requestRaster);
 }
 
 PreviewView::~PreviewView() = default;
@@ -53,6 +64,16 @@ QSize PreviewView::devicePixelViewportSize() const
 
 void PreviewView::setImage(const QImage &image, bool fit)
 {
+    m_svg.clear();
+    m_loader->cancel();
+    m_rasterTimer->stop();
+    m_pendingScale = 0;
+    m_baseScale = m_rasterScale = 1.0;
+    showImage(image, fit);
+}
+
+void PreviewView::showImage(const QImage &image, bool fit)
+{
     m_image = image;
     m_message.clear();
     if (fit || m_fitMode)
@@ -62,8 +83,86 @@ void PreviewView::setImage(const QImage &image, bool fit)
     viewport()->update();
 }
 
+void PreviewView::setSvg(const QByteArray &svg)
+{
+    m_loader->cancel();
+    m_rasterTimer->stop();
+    m_svg = svg;
+    m_image = QImage();
+    m_message.clear();
+    m_baseScale = m_rasterScale = 1.0;
+    m_pendingScale = 0;
+    m_fitMode = true;
+    // The first raster fills the viewport in device pixels (HiDPI-sharp); later ones follow the zoom.
+    m_loader->load(m_svg, Core::ImageFormat::Svg, Core::RenderSize::fitting(devicePixelViewportSize()));
+    updateScrollBars();
+    viewport()->update();
+}
+
+void PreviewView::scheduleRaster()
+{
+    if (m_svg.isEmpty() || m_image.isNull())
+        return;
+    const double wanted = m_baseScale * m_zoom;
+    const double current = m_pendingScale > 0 ? m_pendingScale : m_rasterScale;
+    if (std::abs(wanted / current - 1.0) < 0.05)
+        return;
+    m_rasterTimer->start();
+}
+
+void PreviewView::requestRaster()
+{
+    if (m_svg.isEmpty())
+        return;
+    // Past 8192 pixels a side the raster stops growing (memory), and deep zooms show that raster scaled.
+    const QSizeF intrinsic = QSizeF(m_image.size()) / m_rasterScale;
+    const double largestSide = std::max(intrinsic.width(), intrinsic.height());
+    const double cap = largestSide > 0 ? 8192.0 / largestSide : 1.0;
+    m_pendingScale = std::min(m_baseScale * m_zoom, std::max(cap, m_baseScale));
+    if (std::abs(m_pendingScale / m_rasterScale - 1.0) < 0.05) {
+        m_pendingScale = 0;
+        return;
+    }
+    m_loader->load(m_svg, Core::ImageFormat::Svg, Core::RenderSize::scaled(m_pendingScale));
+}
+
+void PreviewView::onRasterized(quint64, const Core::DiagramImage &raster)
+{
+    m_pendingScale = 0;
+    if (m_svg.isEmpty())
+        return;
+    if (!raster.ok()) {
+        if (m_image.isNull())
+            setMessage(raster.error);
+        Q_EMIT svgFailed(raster.error);
+        return;
+    }
+    const double scale = raster.intrinsicSize.width() > 0
+        ? double(raster.image.width()) / raster.intrinsicSize.width()
+        : 1.0;
+    if (m_image.isNull()) {
+        m_baseScale = m_rasterScale = scale;
+        showImage(raster.image, true);
+    } else {
+        // Same size on screen (baseSize() does not change), more pixels: no zoom or scroll change.
+        m_rasterScale = scale;
+        m_image = raster.image;
+        viewport()->update();
+    }
+    Q_EMIT svgRasterized();
+}
+
+QSizeF PreviewView::baseSize() const
+{
+    return QSizeF(m_image.size()) * (m_baseScale / m_rasterScale);
+}
+
 void PreviewView::clear()
 {
+    m_svg.clear();
+    m_loader->cancel();
+    m_rasterTimer->stop();
+    m_pendingScale = 0;
     m_image = QImage();
     updateScrollBars();
     viewport()->update();
@@ -81,8 +180,13 @@ void PreviewView::setBusy(bool busy, const QString &text)
 void PreviewView::setMessage(const QString &text)
 {
     m_message = text;
-    if (!text.isEmpty())
+    if (!text.isEmpty()) {
         m_image = QImage();
+        m_svg.clear();
+        m_loader->cancel();
+        m_rasterTimer->stop();
+        m_pendingScale = 0;
+    }
     updateScrollBars();
     viewport()->update();
 }
@@ -92,14 +196,15 @@ double PreviewView::fitZoom() const
     if (m_image.isNull())
         return 1.0;
     const QSizeF available = QSizeF(viewport()->size()) * dpr();
-    const double zx = available.width() / m_image.width();
-    const double zy = available.height() / m_image.height();
+    const QSizeF size = baseSize();
+    const double zx = available.width() / size.width();
+    const double zy = available.height() / size.height();
     return std::clamp(std::min(zx, zy), kMinZoom, kMaxZoom);
 }
 
 QSizeF PreviewView::scaledSize() const
 {
-    return QSizeF(m_image.size()) * (m_zoom / dpr());
+    return baseSize() * (m_zoom / dpr());
 }
 
 void PreviewView::updateScrollBars()
@@ -139,6 +244,7 @@ void PreviewView::setZoom(double zoom, QPointF anchor)
     horizontalScrollBar()->setValue(int(std::lround(-newTopLeft.x())));
     verticalScrollBar()->setValue(int(std::lround(-newTopLeft.y())));
     viewport()->update();
+    scheduleRaster();
     if (changed)
         Q_EMIT zoomChanged(m_zoom);
 }
@@ -201,7 +307,7 @@ void PreviewView::paintEvent(QPaintEvent *)
     if (!m_image.isNull()) {
         const QRectF target(imageOrigin(), scaledSize());
         paintCheckerboard(painter, target);
-        painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom * m_baseScale / m_rasterScale < 1.0);
         painter.drawImage(target, m_image);
         painter.setPen(QPen(palette().color(QPalette::Mid), 0));
         painter.drawRect(target.adjusted(-0.5, -0.5, 0.5, 0.5));

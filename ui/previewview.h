@@ -8,6 +8,11 @@ class QLabel;
 class QProgressBar;
 class QTimer;
 
+namespace Cloudcraft::Core {
+class DiagramImageLoader;
+struct DiagramImage;
+} // namespace Cloudcraft::Core
+
 namespace Cloudcraft::Ui {
 
 /// Shows one diagram image: zoom towards the cursor (Ctrl+wheel, Ctrl++ / Ctrl+-), Fit (F, Ctrl+0), 100 % (1,
@@ -33,6 +38,12 @@ public:
     QImage image() const { return m_image; }
     void clear();
 
+    /// Shows an SVG document: rasterised with librsvg off the UI thread at the view's device pixels, then again at
+    /// every new zoom (after a short pause) so it stays sharp; the current bitmap is shown scaled meanwhile.
+    /// image() is the latest raster. setImage() or clear() drop the document.
+    void setSvg(const QByteArray &svg);
+    bool hasSvg() const { return !m_svg.isEmpty(); }
+
     /// A busy state with a short text ("Rendering…"); the current image stays visible underneath.
     void setBusy(bool busy, const QString &text = {});
     bool isBusy() const { return m_busy; }
@@ -57,6 +68,10 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void zoomChanged(double zoom);
+    /// A raster of the SVG document is shown (the first one, or a sharper one after a zoom).
+    void svgRasterized();
+    /// The SVG document could not be rasterised; `message` is a sentence for the user.
+    void svgFailed(const QString &message);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -71,6 +86,13 @@ protected:
 private:
     double dpr() const;
     QSizeF scaledSize() const; ///< the image's size in logical pixels at the current zoom
+    /// The image's size in zoom units: its pixels for a bitmap; for an SVG, pixels of the first raster, so the
+    /// zoom the user sees does not jump when a sharper raster replaces the current one.
+    QSizeF baseSize() const;
+    void showImage(const QImage &image, bool fit);
+    void scheduleRaster();
+    void requestRaster();
+    void onRasterized(quint64 requestId, const Core::DiagramImage &raster);
     void updateScrollBars();
     QPointF imageOrigin() const; ///< top-left of the image in viewport coordinates
     void paintCheckerboard(QPainter &painter, const QRectF &rect) const;
@@ -86,6 +108,12 @@ private:
     QPoint m_dragStart;
     QPoint m_scrollStart;
     QProgressBar *m_busyBar = nullptr;
+    QByteArray m_svg; ///< the document being shown, when it is an SVG
+    double m_baseScale = 1.0; ///< raster pixels per SVG unit of the first raster (zoom 1 = this scale)
+    double m_rasterScale = 1.0; ///< raster pixels per SVG unit of m_image
+    double m_pendingScale = 0; ///< scale of the raster being made; 0 when none
+    Core::DiagramImageLoader *m_loader = nullptr;
+    QTimer *m_rasterTimer = nullptr;
 };
 
 } // namespace Cloudcraft::Ui

@@ -2,6 +2,9 @@
 
 #include "previewview.h"
 
+#include <QDir>
+#include <cmath>
+#include <QFile>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
@@ -16,6 +19,36 @@ QImage diagram(QSize size, QColor fill = QColor(0x20, 0x60, 0xc0))
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
     image.fill(fill);
     return image;
+}
+
+/// Mean absolute difference between neighbouring pixels (all channels): higher means more detail, sharper edges.
+double edgeEnergy(const QImage &source)
+{
+    const QImage image = source.convertToFormat(QImage::Format_ARGB32);
+    double sum = 0;
+    qint64 count = 0;
+    for (int y = 0; y + 1 < image.height(); ++y) {
+        const QRgb *row = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        const QRgb *next = reinterpret_cast<const QRgb *>(image.constScanLine(y + 1));
+        for (int x = 0; x + 1 < image.width(); ++x) {
+            for (QRgb other : {row[x + 1], next[x]}) {
+                sum += std::abs(qRed(row[x]) - qRed(other)) + std::abs(qGreen(row[x]) - qGreen(other))
+                    + std::abs(qBlue(row[x]) - qBlue(other)) + std::abs(qAlpha(row[x]) - qAlpha(other));
+                ++count;
+            }
+        }
+    }
+    return count ? sum / double(count) : 0;
+}
+
+QByteArray sampleSvg()
+{
+    const QDir dir(QStringLiteral(CLOUDCRAFT_SHARED_DIR "/samples/cloudcraft"));
+    const QStringList names = dir.entryList({QStringLiteral("export-*.svg")}, QDir::Files, QDir::Name);
+    if (names.isEmpty())
+        return {};
+    QFile file(dir.filePath(names.first()));
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 } // namespace
@@ -151,6 +184,51 @@ private Q_SLOTS:
         m_view->setMessage(QStringLiteral("Nothing here"));
         QVERIFY(m_view->image().isNull());
         QCOMPARE(m_view->message(), QStringLiteral("Nothing here"));
+    }
+
+    // A real Cloudcraft SVG export is rasterised off the UI thread to fill the view, then, after zooming to 400 %,
+    // rasterised again at the new scale: sharper than the first raster scaled up, with no jump in what the user sees.
+    void svgIsRasterisedAgainWhenZoomed()
+    {
+        const QByteArray svg = sampleSvg();
+        QVERIFY2(!svg.isEmpty(), "no samples/cloudcraft/export-*.svg in the shared directory");
+        QSignalSpy rasterized(m_view.get(), &PreviewView::svgRasterized);
+        m_view->setSvg(svg);
+        QVERIFY(m_view->hasSvg());
+        QVERIFY(rasterized.wait(30000));
+        const QImage first = m_view->image();
+        const QSize device = m_view->devicePixelViewportSize();
+        QVERIFY2(qAbs(first.width() - device.width()) <= 1 || qAbs(first.height() - device.height()) <= 1,
+                 "the first raster fills the viewport in device pixels");
+        QVERIFY(qAbs(m_view->zoom() - 1.0) < 0.01);
+
+        m_view->actualSize(); // leaves fit mode, as a user zooming does
+        QVERIFY(!m_view->isFitMode());
+        m_view->setZoom(4.0);
+        QCOMPARE(m_view->image(), first); // meanwhile the current raster is shown scaled
+        QSignalSpy failed(m_view.get(), &PreviewView::svgFailed);
+        QTRY_VERIFY_WITH_TIMEOUT(rasterized.count() == 2 || failed.count() > 0, 30000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        const QImage sharp = m_view->image();
+        QVERIFY2(qAbs(sharp.width() - 4 * first.width()) <= 4,
+                 qPrintable(QStringLiteral("%1 px wide after 400 %, first %2").arg(sharp.width()).arg(first.width())));
+        QCOMPARE(m_view->zoom(), 4.0);
+        // What the user sees is the first raster's size at 400 %: the sharper raster does not change it.
+        const double shownWidth = first.width() * 4.0 / m_view->devicePixelRatioF();
+        QVERIFY(qAbs(m_view->horizontalScrollBar()->maximum()
+                     - (int(std::ceil(shownWidth)) - m_view->viewport()->width())) <= 1);
+
+        const QImage upscaled = first.scaled(sharp.size(), Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const double sharpEdges = edgeEnergy(sharp);
+        const double upscaledEdges = edgeEnergy(upscaled);
+        QVERIFY2(sharpEdges > 1.3 * upscaledEdges,
+                 qPrintable(QStringLiteral("edge energy: re-rasterised %1, scaled bitmap %2").arg(sharpEdges).arg(upscaledEdges)));
+
+        // A bitmap replaces the document: no more rasters.
+        m_view->setImage(diagram({400, 300}));
+        QVERIFY(!m_view->hasSvg());
+        m_view->setZoom(2.0);
+        QVERIFY(!rasterized.wait(500));
     }
 };
 
