@@ -11,6 +11,9 @@
 #include "models/accounttreemodel.h"
 #include "models/blueprinttreemodel.h"
 
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace Cloudcraft::Ui {
 
 using namespace Core;
@@ -132,6 +135,7 @@ void WorkspaceController::clear()
             call->cancel();
     }
     m_calls.clear();
+    ++m_generation;
     m_shownLists.clear();
     const bool wasLoading = isLoading();
     m_pending = 0;
@@ -191,12 +195,37 @@ void WorkspaceController::report(const ApiError &error)
 
 void WorkspaceController::onBlueprints(ApiCall &call)
 {
-    const auto result = ApiParse::fromCall(call, &ApiParse::blueprintList);
-    if (!result.ok())
-        return report(result.error);
-    m_session.reportReachable(true);
-    if (isNewList(kBlueprints, call.body()))
-        applyBlueprints(result.value);
+    if (call.error().isError())
+        return report(call.error());
+    // The same bytes as on show parsed fine before and would change nothing.
+    const auto shown = m_shownLists.constFind(kBlueprints);
+    if (shown != m_shownLists.cend() && *shown == call.body())
+        return m_session.reportReachable(true);
+    parseBlueprints(call);
+}
+
+void WorkspaceController::parseBlueprints(const ApiCall &call)
+{
+    using Result = ApiResult<QList<BlueprintSummary>>;
+    ++m_pending; // track() finishes the call itself; this answer counts until it is applied
+    auto *watcher = new QFutureWatcher<Result>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, generation = m_generation, body = call.body()] {
+                watcher->deleteLater();
+                if (generation != m_generation) // cleared or reloaded meanwhile: clear() reset the count
+                    return;
+                const Result result = watcher->result();
+                if (!result.ok()) {
+                    report(result.error);
+                } else {
+                    m_session.reportReachable(true);
+                    if (isNewList(kBlueprints, body))
+                        applyBlueprints(result.value);
+                }
+                finishOne();
+            });
+    // The decoded document is shared read-only with the worker; the call may be deleted before it is done.
+    watcher->setFuture(QtConcurrent::run([json = call.json()] { return ApiParse::blueprintList(json); }));
 }
 
 void WorkspaceController::applyBlueprints(const QList<BlueprintSummary> &blueprints)

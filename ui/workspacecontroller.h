@@ -68,6 +68,9 @@ private:
     void track(Core::ApiCall *call, void (WorkspaceController::*handler)(Core::ApiCall &));
     void applyBlueprints(const QList<Core::BlueprintSummary> &blueprints);
     void onBlueprints(Core::ApiCall &call);
+    /// Turns a fresh blueprint list answer into summaries on a worker thread (5,000 blueprints take tens of ms)
+    /// and applies them back on this thread; one more pending answer until then.
+    void parseBlueprints(const Core::ApiCall &call);
     void onTeams(Core::ApiCall &call);
     void onAwsAccounts(Core::ApiCall &call);
     void onAzureAccounts(Core::ApiCall &call);
@@ -86,6 +89,7 @@ private:
     QString m_cacheRoot;
     QHash<QString, QByteArray> m_shownLists; ///< list name → the body its model shows
     int m_pending = 0;
+    quint64 m_generation = 0; ///< bumped by clear(): parses started before it are dropped
     bool m_reported = false;
 };
 
