@@ -23,6 +23,7 @@
 #include "settings/appsettings.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -197,6 +198,21 @@ void MainWindow::buildMenus()
     connect(addAction(view, tr("&Actual size (100 %)"), "actualSizeAction", QKeySequence(tr("Ctrl+1")),
                       QStringLiteral("zoom-original")),
             &QAction::triggered, m_preview, &PreviewView::actualSize);
+    view->addSeparator();
+    // PNG is what the API renders fastest; SVG stays sharp at any zoom (re-rasterised by the view).
+    auto *formats = new QActionGroup(this);
+    formats->setExclusive(true);
+    QAction *png = addAction(view, tr("Preview as &PNG"), "previewFormatPng", {});
+    QAction *svg = addAction(view, tr("Preview as S&VG"), "previewFormatSvg", {});
+    for (QAction *action : {png, svg}) {
+        action->setCheckable(true);
+        formats->addAction(action);
+    }
+    png->setChecked(true);
+    connect(png, &QAction::triggered, m_previewController,
+            [this] { m_previewController->setFormat(Core::ExportFormat::Png); });
+    connect(svg, &QAction::triggered, m_previewController,
+            [this] { m_previewController->setFormat(Core::ExportFormat::Svg); });
     view->addSeparator();
     QAction *inspector = addAction(view, tr("Show &inspector"), "toggleInspectorAction", QKeySequence(tr("Ctrl+I")));
     inspector->setCheckable(true);

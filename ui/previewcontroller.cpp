@@ -24,6 +24,7 @@ namespace {
 constexpr qint64 kCacheBytes = qint64(256) * 1024 * 1024;
 constexpr int kMinRenderSide = 320;
 constexpr double kCloseEnough = 0.85;
+constexpr int kSvgCacheKiB = 32 * 1024;
 } // namespace
 
 PreviewController::PreviewController(SessionController &session, WorkspaceController &workspace, PreviewView *view,
@@ -35,8 +36,11 @@ PreviewController::PreviewController(SessionController &session, WorkspaceContro
     , m_inspector(inspector)
     , m_loader(new DiagramImageLoader(this))
     , m_cache(int(kCacheBytes / 1024)) // cost in KiB
+    , m_svgCache(kSvgCacheKiB)
 {
     connect(m_loader, &DiagramImageLoader::loaded, this, &PreviewController::onImageDecoded);
+    connect(m_view, &PreviewView::svgRasterized, this, &PreviewController::onSvgRasterized);
+    connect(m_view, &PreviewView::svgFailed, this, &PreviewController::onSvgFailed);
     connect(&m_session, &SessionController::signedOut, this, &PreviewController::clear);
     connect(&m_session, &SessionController::onlineChanged, this, &PreviewController::onOnlineChanged);
     m_view->setMessage(tr("Select a blueprint to see it here."));
@@ -48,7 +52,8 @@ QString PreviewController::cacheKey(const QString &blueprintId, QSize size) cons
 {
     const BlueprintSummary *summary = m_workspace.blueprint(blueprintId);
     const QString version = summary ? summary->updatedAt.toString(Qt::ISODateWithMs) : QString();
-    return blueprintId + u'|' + version + u'|' + QString::number(size.width()) + u'x' + QString::number(size.height());
+    const QString format = m_format == ExportFormat::Svg ? QStringLiteral("svg") : QStringLiteral("png");
+    return blueprintId + u'|' + version + u'|' + format + u'|' + QString::number(size.width()) + u'x' + QString::number(size.height());
 }
 
 QString PreviewController::diskKey(const QString &blueprintId, QSize size) const
@@ -56,12 +61,14 @@ QString PreviewController::diskKey(const QString &blueprintId, QSize size) const
     const BlueprintSummary *summary = m_workspace.blueprint(blueprintId);
     if (!summary)
         return {};
-    return CacheKeys::render(blueprintId, summary->updatedAt, ExportFormat::Png, renderOptions(size));
+    return CacheKeys::render(blueprintId, summary->updatedAt, m_format, renderOptions(size));
 }
 
 ExportOptions PreviewController::renderOptions(QSize size) const
 {
     ExportOptions options;
+    if (m_format == ExportFormat::Svg) // a vector render: the view rasterises it at whatever size it needs
+        return options;
     options.width = size.width();
     options.height = size.height();
     return options;
@@ -76,12 +83,18 @@ void PreviewController::onOnlineChanged(bool online)
 
 void PreviewController::cancelCalls()
 {
-    for (ApiCall *call : {m_imageCall.data(), m_documentCall.data()}) {
-        if (call)
-            call->cancel();
-    }
-    m_imageCall = nullptr;
+    if (m_documentCall)
+        m_documentCall->cancel();
     m_documentCall = nullptr;
+    cancelImage();
+}
+
+void PreviewController::cancelImage()
+{
+    if (m_imageCall)
+        m_imageCall->cancel();
+    m_imageCall = nullptr;
+    m_svgPending = false;
     m_loader->cancel();
     m_decodeRequest = 0;
     m_decodingDiskKey.clear();
@@ -99,9 +112,21 @@ void PreviewController::clear()
     m_inspector->showNothing();
 }
 
+void PreviewController::setFormat(ExportFormat format)
+{
+    if (format == m_format)
+        return;
+    m_format = format;
+    if (m_current.isEmpty())
+        return;
+    // Only the picture changes: the inspector's document stays as it is.
+    cancelImage();
+    requestImage();
+}
+
 void PreviewController::showBlueprint(const QString &blueprintId)
 {
-    if (blueprintId == m_current && (m_imageCall || m_decodeRequest))
+    if (blueprintId == m_current && (m_imageCall || m_decodeRequest || m_svgPending))
         return;
     cancelCalls();
     m_current = blueprintId;
@@ -131,6 +156,8 @@ bool PreviewController::loadFromDisk(QSize size)
         return false;
     std::optional<CacheEntry> entry = cache->find(exact);
     QString used = exact;
+    if (!entry && m_format == ExportFormat::Svg)
+        return false; // one SVG serves every size
     if (!entry) {
         // Another size of the same version: the smallest one at least as large looks as sharp (the view scales it
         // down). The view's size moves by a few dozen pixels as the inspector's width follows its content; a render
@@ -141,7 +168,7 @@ bool PreviewController::loadFromDisk(QSize size)
         QString largest;
         qint64 coveringArea = 0;
         qint64 largestArea = 0;
-        const QString prefix = CacheKeys::renderPrefix(m_current, summary->updatedAt, ExportFormat::Png, {});
+        const QString prefix = CacheKeys::renderPrefix(m_current, summary->updatedAt, m_format, {});
         for (const CacheEntryInfo &info : cache->entriesWithPrefix(prefix)) {
             const QSize cached = CacheKeys::renderSize(info.key);
             const qint64 area = qint64(cached.width()) * cached.height();
@@ -166,6 +193,10 @@ bool PreviewController::loadFromDisk(QSize size)
             return false;
     }
     m_view->setBusy(true, tr("Opening %1…").arg(summary->name));
+    if (m_format == ExportFormat::Svg) {
+        showSvg(entry->data, used, {});
+        return true;
+    }
     m_decodingKey = cacheKey(m_current, size);
     m_decodingDiskKey = used;
     m_decodeRequest = m_loader->load(entry->data, entry->contentType);
@@ -193,7 +224,11 @@ void PreviewController::requestImage()
     size = size.expandedTo(QSize(kMinRenderSide, kMinRenderSide));
     m_requestedSize = size;
     const QString key = cacheKey(m_current, size);
-    if (const QImage *cached = m_cache.object(key)) {
+    if (const QByteArray *svg = m_format == ExportFormat::Svg ? m_svgCache.object(key) : nullptr) {
+        showSvg(*svg, {}, {});
+        return;
+    }
+    if (const QImage *cached = m_format == ExportFormat::Png ? m_cache.object(key) : nullptr) {
         m_view->setBusy(false);
         m_view->setImage(*cached);
         Q_EMIT previewLoaded(m_current);
@@ -210,7 +245,7 @@ void PreviewController::requestImage()
                                                      .arg(name)
                                                      .arg((wait.count() + 999) / 1000)
                                                : tr("Rendering %1…").arg(name));
-    ApiCall *call = client->exportBlueprint(m_current, ExportFormat::Png, renderOptions(size), Priority::Interactive);
+    ApiCall *call = client->exportBlueprint(m_current, m_format, renderOptions(size), Priority::Interactive);
     m_imageCall = call;
     const QString id = m_current;
     connect(call, &ApiCall::finished, this, [this, call, id] { onImageFinished(call, id); });
@@ -239,6 +274,10 @@ void PreviewController::onImageFinished(ApiCall *call, const QString &blueprintI
         return;
     }
     m_session.reportReachable(true);
+    if (m_format == ExportFormat::Svg) {
+        showSvg(call->body(), {}, diskKey(blueprintId, m_requestedSize));
+        return;
+    }
     m_decodingKey = cacheKey(blueprintId, m_requestedSize);
     m_fetchedKey = diskKey(blueprintId, m_requestedSize);
     m_fetchedBody = call->body();
@@ -274,6 +313,50 @@ void PreviewController::onImageDecoded(quint64 requestId, const DiagramImage &im
     m_cache.insert(m_decodingKey, new QImage(image.image), int(std::min<qint64>(costKiB, m_cache.maxCost())));
     m_view->setImage(image.image);
     Q_EMIT previewLoaded(m_current);
+}
+
+void PreviewController::showSvg(const QByteArray &svg, const QString &fromDiskKey, const QString &fetchedKey)
+{
+    m_svgPending = true;
+    m_svgKey = cacheKey(m_current, m_requestedSize);
+    m_decodingDiskKey = fromDiskKey;
+    m_fetchedKey = fetchedKey;
+    m_fetchedBody = svg;
+    m_view->setSvg(svg);
+}
+
+void PreviewController::onSvgRasterized()
+{
+    if (!std::exchange(m_svgPending, false)) // a sharper raster after a zoom
+        return;
+    m_decodingDiskKey.clear();
+    const QString fetchedKey = std::exchange(m_fetchedKey, QString());
+    const QByteArray svg = std::exchange(m_fetchedBody, QByteArray());
+    if (RenderCache *disk = m_workspace.cache(); disk && disk->isOpen() && !fetchedKey.isEmpty())
+        disk->insert(fetchedKey, svg, QStringLiteral("image/svg+xml"));
+    const qint64 costKiB = std::max<qint64>(1, svg.size() / 1024);
+    m_svgCache.insert(m_svgKey, new QByteArray(svg), int(std::min<qint64>(costKiB, m_svgCache.maxCost())));
+    m_view->setBusy(false);
+    Q_EMIT previewLoaded(m_current);
+}
+
+void PreviewController::onSvgFailed(const QString &message)
+{
+    if (!std::exchange(m_svgPending, false))
+        return;
+    const QString fromDisk = std::exchange(m_decodingDiskKey, QString());
+    m_fetchedKey.clear();
+    m_fetchedBody.clear();
+    if (!fromDisk.isEmpty()) {
+        // A cached file that no longer renders: forget it and fetch the render again.
+        if (RenderCache *disk = m_workspace.cache())
+            disk->remove(fromDisk);
+        requestImage();
+        return;
+    }
+    m_view->setBusy(false);
+    m_view->setMessage(message);
+    Q_EMIT previewFailed(m_current, message);
 }
 
 bool PreviewController::showDocumentFromDisk()

@@ -41,12 +41,16 @@ public:
     QString currentBlueprint() const { return m_current; }
     /// The pixel size the last render was requested at.
     QSize lastRequestedSize() const { return m_requestedSize; }
+    /// What blueprints are rendered as: Png (default) or Svg (handed to PreviewView::setSvg()).
+    Core::ExportFormat format() const { return m_format; }
 
 public Q_SLOTS:
     void showBlueprint(const QString &blueprintId);
     /// Requests the current blueprint again at the view's present size.
     void refresh();
     void clear();
+    /// Shows the current blueprint again in `format` (Png or Svg); later selections use it too.
+    void setFormat(Core::ExportFormat format);
 
 Q_SIGNALS:
     void previewLoaded(const QString &blueprintId);
@@ -67,6 +71,11 @@ private:
     void onImageFinished(Core::ApiCall *call, const QString &blueprintId);
     void onImageDecoded(quint64 requestId, const Core::DiagramImage &image);
     void cancelCalls();
+    void cancelImage();
+    /// Hands an SVG render to the view; previewLoaded follows its first raster (onSvgRasterized()).
+    void showSvg(const QByteArray &svg, const QString &fromDiskKey, const QString &fetchedKey);
+    void onSvgRasterized();
+    void onSvgFailed(const QString &message);
     QString cacheKey(const QString &blueprintId, QSize size) const;
     bool showDocumentFromDisk();
 
@@ -82,6 +91,10 @@ private:
     QSize m_requestedSize;
     quint64 m_decodeRequest = 0;
     QCache<QString, QImage> m_cache;
+    QCache<QString, QByteArray> m_svgCache; ///< SVG documents, by cacheKey() (small: they are text)
+    Core::ExportFormat m_format = Core::ExportFormat::Png;
+    bool m_svgPending = false; ///< an SVG render was handed to the view and its first raster is awaited
+    QString m_svgKey;          ///< cacheKey() of that SVG
     QString m_decodingDiskKey; ///< set while a render read from the disk cache decodes
     QString m_fetchedKey;      ///< disk key of the render being decoded after a download...
     QByteArray m_fetchedBody;  ///< ...and its bytes, saved once they decode

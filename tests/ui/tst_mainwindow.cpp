@@ -81,6 +81,18 @@ private:
         return names;
     }
 
+    /// GET exports of blueprint `id` in `format` ("png", "svg") the emulator has seen.
+    int exportsOf(const QString &id, const QString &format) const
+    {
+        const QString suffix = QStringLiteral("/blueprint/%1/%2").arg(id, format);
+        int count = 0;
+        for (const QJsonObject &request : m_emulator.requests()) {
+            count += request.value(QLatin1String("method")).toString() == QLatin1String("GET")
+                     && request.value(QLatin1String("path")).toString().endsWith(suffix);
+        }
+        return count;
+    }
+
     std::unique_ptr<MainWindow> makeWindow()
     {
         auto window = std::make_unique<MainWindow>(*m_session, m_prompter, &m_scheduler, *m_settings);
@@ -272,6 +284,48 @@ private Q_SLOTS:
         QCOMPARE(preview->zoom(), 1.0);
         QTest::keyClick(focus, Qt::Key_0, Qt::ControlModifier);
         QVERIFY(preview->isFitMode());
+    }
+
+    void previewSwitchesToSvgAndBackToPngFromTheCache()
+    {
+        PreviewController *controller = m_window->previewController();
+        PreviewView *preview = m_window->preview();
+        const QString id = controller->currentBlueprint();
+        QVERIFY(!id.isEmpty());
+        const QImage png = preview->image();
+        QVERIFY(!png.isNull());
+        auto *pngAction = m_window->findChild<QAction *>(QStringLiteral("previewFormatPng"));
+        auto *svgAction = m_window->findChild<QAction *>(QStringLiteral("previewFormatSvg"));
+        QVERIFY(pngAction && svgAction);
+        QVERIFY(pngAction->isChecked()); // PNG is the default
+        QCOMPARE(exportsOf(id, QStringLiteral("svg")), 0);
+
+        QSignalSpy previewed(controller, &PreviewController::previewLoaded);
+        svgAction->trigger();
+        QVERIFY(svgAction->isChecked());
+        QVERIFY(!pngAction->isChecked());
+        QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty(), 60000);
+        QCOMPARE(previewed.last().first().toString(), id);
+        QCOMPARE(exportsOf(id, QStringLiteral("svg")), 1);
+        QVERIFY(preview->hasSvg());
+        QVERIFY(!preview->isBusy());
+        // A drawing, not a blank raster: more than one colour.
+        const QImage raster = preview->image().convertToFormat(QImage::Format_ARGB32);
+        QVERIFY(!raster.isNull());
+        QSet<QRgb> colours;
+        for (int y = 0; y < raster.height() && colours.size() < 2; y += 3) {
+            for (int x = 0; x < raster.width() && colours.size() < 2; x += 3)
+                colours.insert(raster.pixel(x, y));
+        }
+        QVERIFY(colours.size() >= 2);
+
+        const int pngExports = exportsOf(id, QStringLiteral("png"));
+        previewed.clear();
+        pngAction->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!previewed.isEmpty(), 30000);
+        QVERIFY(!preview->hasSvg());
+        QCOMPARE(preview->image(), png);
+        QCOMPARE(exportsOf(id, QStringLiteral("png")), pngExports); // served from the cache, no new export
     }
 
     void lastSelectionIsRestored()
