@@ -163,7 +163,8 @@ void WorkspaceController::reload()
     if (showCachedLists())
         Q_EMIT loaded();
     track(client->teams(Priority::Interactive), &WorkspaceController::onTeams);
-    track(client->listBlueprints(Priority::Interactive), &WorkspaceController::onBlueprints);
+    // Decoded on the worker with the parse (parseBlueprints): not in ApiCall on the UI thread.
+    track(client->listBlueprints(Priority::Interactive, false), &WorkspaceController::onBlueprints);
     track(client->listAwsAccounts(Priority::Normal), &WorkspaceController::onAwsAccounts);
     track(client->listAzureAccounts(Priority::Normal), &WorkspaceController::onAzureAccounts);
 }
@@ -224,8 +225,15 @@ void WorkspaceController::parseBlueprints(const ApiCall &call)
                 }
                 finishOne();
             });
-    // The decoded document is shared read-only with the worker; the call may be deleted before it is done.
-    watcher->setFuture(QtConcurrent::run([json = call.json()] { return ApiParse::blueprintList(json); }));
+    // The body is shared read-only with the worker (the call may be deleted before it is done); a body that is not
+    // JSON is reported like ApiCall reports it for calls that decode themselves.
+    const int maxDepth = m_session.client()->endpoint().limits.maxJsonDepth;
+    watcher->setFuture(QtConcurrent::run([body = call.body(), maxDepth, status = call.statusCode()]() -> Result {
+        const ApiResult<QJsonValue> json = ApiParse::decodeJson(body, maxDepth);
+        if (!json.ok())
+            return {{}, ApiError(ApiError::Kind::InvalidResponse, status, {}, json.error.detail())};
+        return ApiParse::blueprintList(json.value);
+    }));
 }
 
 void WorkspaceController::applyBlueprints(const QList<BlueprintSummary> &blueprints)

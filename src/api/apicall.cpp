@@ -245,7 +245,7 @@ void ApiCall::onAttemptDone(const ApiAttemptResult &result)
         return;
     }
     if (status >= 200 && status < 300) {
-        if (m_request.responseKind == ResponseKind::Json) {
+        if (m_request.responseKind == ResponseKind::Json && m_request.decodeJson) {
             auto decoded = ApiParse::decodeJson(m_body, m_session->endpoint.limits.maxJsonDepth);
             if (!decoded.ok()) {
                 finish(ApiError(Kind::InvalidResponse, status, {}, decoded.error.detail()));

@@ -170,9 +170,11 @@ ApiCall *ApiClient::teams(Priority priority)
     return send(makeRequest("teams", HttpMethod::Get, {QStringLiteral("team")}, priority));
 }
 
-ApiCall *ApiClient::listBlueprints(Priority priority)
+ApiCall *ApiClient::listBlueprints(Priority priority, bool decodeJson)
 {
-    return send(makeRequest("listBlueprints", HttpMethod::Get, {QStringLiteral("blueprint")}, priority));
+    ApiRequest request = makeRequest("listBlueprints", HttpMethod::Get, {QStringLiteral("blueprint")}, priority);
+    request.decodeJson = decodeJson;
+    return send(std::move(request));
 }
 
 ApiCall *ApiClient::getBlueprint(const QString &blueprintId, Priority priority)

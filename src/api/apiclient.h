@@ -52,7 +52,8 @@ public:
     ApiCall *teams(Priority priority = Priority::Normal);
 
     // Blueprints
-    ApiCall *listBlueprints(Priority priority = Priority::Normal);
+    /// `decodeJson` false: json() stays null and the caller decodes body() (see ApiRequest::decodeJson).
+    ApiCall *listBlueprints(Priority priority = Priority::Normal, bool decodeJson = true);
     ApiCall *getBlueprint(const QString &blueprintId, Priority priority = Priority::Normal);
     /// `document` is a blueprint document, at least {"data": {...}}; a snapshot's JSON can be posted unchanged.
     ApiCall *createBlueprint(const QJsonObject &document, Priority priority = Priority::Normal);

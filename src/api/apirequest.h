@@ -27,6 +27,9 @@ struct ApiRequest {
     RateRoute route = RateRoute::General;
     Priority priority = Priority::Normal;
     bool longPoll = false; ///< snapshot: 202 STILL_PROCESSING is polled and the longer deadline applies
+    /// Json only. false: ApiCall leaves json() null and the caller decodes body() itself, e.g. on a worker thread,
+    /// since a 2 MB blueprint list takes ~20 ms to decode and the UI thread has no time for that.
+    bool decodeJson = true;
 
     /// GET, HEAD and DELETE may be retried automatically; POST and PUT never are.
     bool isIdempotent() const { return method == HttpMethod::Get || method == HttpMethod::Delete; }
