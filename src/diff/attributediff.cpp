@@ -61,32 +61,6 @@ bool matchFrom(const QStringList &pattern, qsizetype p, const QStringList &path,
     return matchFrom(pattern, p + 1, path, s + 1);
 }
 
-QString render(const QJsonValue &value)
-{
-    QString text;
-    switch (value.type()) {
-    case QJsonValue::Undefined:
-        return QStringLiteral("(none)");
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QString::number(value.toDouble(), 'g', 15);
-    case QJsonValue::String:
-        text = u'"' + value.toString() + u'"';
-        break;
-    case QJsonValue::Array:
-        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-        break;
-    case QJsonValue::Object:
-        text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        break;
-    }
-    constexpr qsizetype maxLength = 120; // one line in a terminal or a tooltip
-    return text.size() > maxLength ? text.left(maxLength - 1) + u'…' : text;
-}
-
 bool allStrings(const QJsonArray &array)
 {
     return std::all_of(array.begin(), array.end(), [](const QJsonValue &v) { return v.isString(); });
@@ -181,6 +155,31 @@ private:
 
 } // namespace
 
+QString attributeValueText(const QJsonValue &value, qsizetype maxLength)
+{
+    QString text;
+    switch (value.type()) {
+    case QJsonValue::Undefined:
+        return QStringLiteral("(none)");
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(value.toDouble(), 'g', 15);
+    case QJsonValue::String:
+        text = u'"' + value.toString() + u'"';
+        break;
+    case QJsonValue::Array:
+        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+        break;
+    case QJsonValue::Object:
+        text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+        break;
+    }
+    return text.size() > maxLength ? text.left(maxLength - 1) + u'…' : text;
+}
+
 QString AttributeChange::toString() const
 {
     if (!addedItems.isEmpty() || !removedItems.isEmpty()) {
@@ -191,7 +190,7 @@ QString AttributeChange::toString() const
             parts.append(u'−' + item);
         return path + u": " + parts.join(u", ");
     }
-    return path + u": " + render(oldValue) + u" → " + render(newValue);
+    return path + u": " + attributeValueText(oldValue) + u" → " + attributeValueText(newValue);
 }
 
 AttributePathSet::AttributePathSet(const QStringList &patterns)

@@ -8,6 +8,11 @@
 
 namespace Cloudcraft::Core {
 
+/// A JSON value as one line for people: strings quoted, lists and objects as compact JSON, `(none)` for an absent
+/// value, cut with an ellipsis after `maxLength` characters (120: one line in a terminal or a tooltip). Shared by
+/// change texts and the diff reports.
+QString attributeValueText(const QJsonValue &value, qsizetype maxLength = 120);
+
 /// One attribute that differs between two versions of a resource.
 struct AttributeChange
 {

@@ -1,5 +1,6 @@
 #include "diff/reporttext.h"
 
+#include "diff/attributediff.h"
 #include "diff/diffreportwriter.h"
 #include "diff/inventorydiff.h"
 #include "diff/pixeldiff.h"
@@ -118,27 +119,7 @@ QString limits(const DiffReportInput &input)
 
 QString value(const QJsonValue &value, qsizetype maxLength)
 {
-    QString text;
-    switch (value.type()) {
-    case QJsonValue::Undefined:
-        return QStringLiteral("(none)");
-    case QJsonValue::Null:
-        return QStringLiteral("null");
-    case QJsonValue::Bool:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case QJsonValue::Double:
-        return QString::number(value.toDouble(), 'g', 15);
-    case QJsonValue::String:
-        text = u'"' + value.toString() + u'"';
-        break;
-    case QJsonValue::Array:
-        text = QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-        break;
-    case QJsonValue::Object:
-        text = QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-        break;
-    }
-    return text.size() > maxLength ? text.left(maxLength - 1) + u'…' : text;
+    return attributeValueText(value, maxLength);
 }
 
 QString memberChange(const AttributeChange &change, const InventoryDiffResult *structure)
