@@ -1,6 +1,7 @@
 #include "history/historydatabase.h"
 
 #include <QAtomicInteger>
+#include <QElapsedTimer>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -138,9 +139,18 @@ HistoryError HistoryDatabase::configure()
     // The busy timeout first: switching to WAL needs a lock another process may hold right now.
     if (HistoryError error = exec(QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs), doing))
         return error;
+    // Several processes opening a new file race to switch it to WAL. SQLite answers such a race with "locked" at
+    // once instead of calling the busy handler (waiting could deadlock), so wait here, within the same timeout.
     QSqlQuery query(connection());
-    if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
-        return HistoryError::fromSql(query.lastError(), doing);
+    QElapsedTimer waited;
+    waited.start();
+    while (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next()) {
+        HistoryError error = HistoryError::fromSql(query.lastError(), doing);
+        if (error.kind != HistoryError::Kind::Locked || waited.elapsed() >= m_busyTimeoutMs)
+            return error;
+        query.finish();
+        QThread::msleep(20);
+    }
     if (query.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return HistoryError::make(HistoryError::Kind::Io,
                                   QStringLiteral("%1: it cannot use write-ahead logging (journal mode %2).")
