@@ -28,8 +28,11 @@ public:
 
     void load(const QString &a, const QString &b);
     bool isLoading() const;
+    /// Where snapshot: references are looked up for their time (takenAt); empty = SnapshotStore::defaultRoot().
+    /// Use the root given to the registry's SnapshotDiffSourceResolver.
+    void setSnapshotRoot(const QString &root) { m_snapshotRoot = root; }
 
-signals:
+Q_SIGNALS:
     void loaded(Cloudcraft::Core::CompareSide before, Cloudcraft::Core::CompareSide after);
     void failed(QString sentence);
     void progress(QString message);
@@ -40,10 +43,12 @@ private:
     void fetchDocument(const std::shared_ptr<Job> &job, int index);
     void maybeDecode(const std::shared_ptr<Job> &job);
     void fail(const std::shared_ptr<Job> &job, const QString &sentence);
+    QDateTime snapshotTime(const QString &reference) const;
 
     DiffSourceRegistry &m_registry;
     DiffInput m_input;
     std::shared_ptr<Job> m_job;
+    QString m_snapshotRoot;
 };
 
 } // namespace Cloudcraft::Core

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <memory>
 
+class QThreadPool;
+
 namespace Cloudcraft::Core {
 
 /// Holds one before/after pair and its comparison, recomputed off the UI thread (QtConcurrent) whenever the pair
@@ -36,7 +38,7 @@ public:
     /// The generation of the newest request; result().generation equals it once that request is answered.
     quint64 generation() const { return m_generation; }
 
-signals:
+Q_SIGNALS:
     void computingChanged(bool computing);
     void resultReady(const Cloudcraft::Core::CompareResult &result);
 
@@ -54,6 +56,7 @@ private:
     quint64 m_generation = 0;
     std::shared_ptr<std::atomic_bool> m_cancel; ///< of the newest request
     int m_running = 0;                           ///< workers not yet answered
+    QThreadPool *m_pool = nullptr;               ///< one thread: requests run one after the other
 };
 
 } // namespace Cloudcraft::Core
