@@ -1,5 +1,8 @@
 #include "models/blueprinttreemodel.h"
 
+#include "models/treefilterproxymodel.h"
+
+#include <QCollator>
 #include <QLocale>
 #include <QSet>
 
@@ -12,9 +15,10 @@ namespace Cloudcraft::Core {
 struct BlueprintTreeModel::Node
 {
     TreeNodeKind kind = TreeNodeKind::Group;
-    QString key; ///< group: tag / team id / "" (fallback); blueprint: its id
+    QString key; ///< group: tag / team id / "" (fallback); blueprint: its id; snapshot: its id
     QString name;
     qsizetype blueprintIndex = -1; ///< into m_blueprints for blueprint rows
+    QDateTime takenAt; ///< snapshot rows
     Node *parent = nullptr;
     int row = 0; ///< position in parent->children; rows never move between rebuilds
     std::vector<std::unique_ptr<Node>> children;
@@ -31,6 +35,12 @@ struct BlueprintTreeModel::Node
 namespace {
 
 const QString teamPrefix = QStringLiteral("team/");
+
+QString snapshotName(const SnapshotEntry &entry)
+{
+    return entry.label.isEmpty() ? QLocale().toString(entry.takenAt.toLocalTime(), QLocale::ShortFormat)
+                                 : entry.label;
+}
 
 } // namespace
 
@@ -55,11 +65,83 @@ void BlueprintTreeModel::setBlueprints(const QList<BlueprintSummary> &blueprints
 {
     beginResetModel();
     m_blueprints = blueprints;
-    m_teamNames.clear();
-    for (const Team &team : teams)
-        m_teamNames.insert(team.id, team.name.isEmpty() ? team.id : team.name);
+    m_teamNames = teamNameMap(teams);
+    m_naturalOrder = naturalOrder(m_blueprints);
     rebuild();
     endResetModel();
+}
+
+struct BlueprintTreeModel::PreparedTree
+{
+    QList<BlueprintSummary> blueprints;
+    QHash<QString, QString> teamNames;
+    std::vector<int> naturalOrder;
+    Grouping grouping = Grouping::ByTag;
+    int recentLimit = 20;
+    std::unique_ptr<Node> root;
+};
+
+std::shared_ptr<BlueprintTreeModel::PreparedTree> BlueprintTreeModel::prepare(
+    const QList<BlueprintSummary> &blueprints, const QList<Team> &teams, Grouping grouping, int recentLimit)
+{
+    auto tree = std::make_shared<PreparedTree>();
+    tree->blueprints = blueprints;
+    tree->teamNames = teamNameMap(teams);
+    tree->naturalOrder = naturalOrder(tree->blueprints);
+    tree->grouping = grouping;
+    tree->recentLimit = std::max(1, recentLimit);
+    tree->root = buildNodes(tree->blueprints, tree->teamNames, grouping, tree->recentLimit);
+    return tree;
+}
+
+void BlueprintTreeModel::setPrepared(std::shared_ptr<PreparedTree> tree)
+{
+    if (!tree)
+        return;
+    beginResetModel();
+    m_blueprints = std::move(tree->blueprints);
+    m_teamNames = std::move(tree->teamNames);
+    m_naturalOrder = std::move(tree->naturalOrder);
+    if (tree->grouping == m_grouping && tree->recentLimit == m_recentLimit && tree->root) {
+        m_root = std::move(tree->root);
+        addAllSnapshotRows();
+    } else {
+        rebuild(); // the grouping changed while it was prepared
+    }
+    endResetModel();
+}
+
+QHash<QString, QString> BlueprintTreeModel::teamNameMap(const QList<Team> &teams)
+{
+    QHash<QString, QString> names;
+    for (const Team &team : teams)
+        names.insert(team.id, team.name.isEmpty() ? team.id : team.name);
+    return names;
+}
+
+std::vector<int> BlueprintTreeModel::naturalOrder(const QList<BlueprintSummary> &blueprints)
+{
+    // The proxy's comparison (collated name, then id) done once for the whole list, so a first sort of thousands
+    // of rows compares integers instead of building a collation key per name.
+    const QCollator collator = TreeFilterProxyModel::naturalCollator();
+    std::vector<std::pair<QCollatorSortKey, qsizetype>> keyed;
+    keyed.reserve(size_t(blueprints.size()));
+    for (qsizetype i = 0; i < blueprints.size(); ++i)
+        keyed.emplace_back(collator.sortKey(blueprints.at(i).name), i);
+    std::sort(keyed.begin(), keyed.end(), [&blueprints](const auto &a, const auto &b) {
+        const BlueprintSummary &left = blueprints.at(a.second);
+        const BlueprintSummary &right = blueprints.at(b.second);
+        if (left.name != right.name) {
+            const int byName = a.first.compare(b.first);
+            if (byName != 0)
+                return byName < 0;
+        }
+        return left.id != right.id ? left.id < right.id : a.second < b.second;
+    });
+    std::vector<int> order(size_t(blueprints.size()));
+    for (size_t place = 0; place < keyed.size(); ++place)
+        order[size_t(keyed[place].second)] = int(place);
+    return order;
 }
 
 void BlueprintTreeModel::clear()
@@ -110,34 +192,56 @@ QStringList BlueprintTreeModel::teamNamesOf(const BlueprintSummary &blueprint) c
 // for display, so the model's own order only needs to be deterministic.
 void BlueprintTreeModel::rebuild()
 {
-    m_root = std::make_unique<Node>();
-    const auto blueprintNode = [this](qsizetype i) {
+    m_root = buildNodes(m_blueprints, m_teamNames, m_grouping, m_recentLimit);
+    addAllSnapshotRows();
+}
+
+void BlueprintTreeModel::addAllSnapshotRows()
+{
+    if (m_snapshots.isEmpty())
+        return;
+    for (const auto &top : m_root->children) {
+        if (top->kind == TreeNodeKind::Blueprint) {
+            addSnapshotRows(top.get());
+            continue;
+        }
+        for (const auto &child : top->children)
+            addSnapshotRows(child.get());
+    }
+}
+
+// Static, and reading only its arguments, so prepare() can run it on a worker thread.
+std::unique_ptr<BlueprintTreeModel::Node> BlueprintTreeModel::buildNodes(const QList<BlueprintSummary> &blueprints,
+    const QHash<QString, QString> &teamNames, Grouping grouping, int recentLimit)
+{
+    auto root = std::make_unique<Node>();
+    const auto blueprintNode = [&blueprints](qsizetype i) {
         auto node = std::make_unique<Node>();
         node->kind = TreeNodeKind::Blueprint;
-        node->key = m_blueprints.at(i).id;
-        node->name = m_blueprints.at(i).name;
+        node->key = blueprints.at(i).id;
+        node->name = blueprints.at(i).name;
         node->blueprintIndex = i;
         return node;
     };
 
-    if (m_grouping == Grouping::Recent) {
-        std::vector<qsizetype> order(size_t(m_blueprints.size()));
-        for (qsizetype i = 0; i < m_blueprints.size(); ++i)
+    if (grouping == Grouping::Recent) {
+        std::vector<qsizetype> order(size_t(blueprints.size()));
+        for (qsizetype i = 0; i < blueprints.size(); ++i)
             order[size_t(i)] = i;
         std::stable_sort(order.begin(), order.end(),
-            [this](qsizetype a, qsizetype b) { return m_blueprints.at(a).updatedAt > m_blueprints.at(b).updatedAt; });
-        order.resize(std::min(order.size(), size_t(m_recentLimit)));
+            [&blueprints](qsizetype a, qsizetype b) { return blueprints.at(a).updatedAt > blueprints.at(b).updatedAt; });
+        order.resize(std::min(order.size(), size_t(recentLimit)));
         for (qsizetype i : order)
-            m_root->add(blueprintNode(i));
-        return;
+            root->add(blueprintNode(i));
+        return root;
     }
 
     // key → (display name, members). The fallback group has the empty key.
     std::map<QString, std::pair<QString, std::vector<qsizetype>>> groups;
-    for (qsizetype i = 0; i < m_blueprints.size(); ++i) {
-        const BlueprintSummary &blueprint = m_blueprints.at(i);
+    for (qsizetype i = 0; i < blueprints.size(); ++i) {
+        const BlueprintSummary &blueprint = blueprints.at(i);
         QList<std::pair<QString, QString>> keys; // (key, name)
-        if (m_grouping == Grouping::ByTag) {
+        if (grouping == Grouping::ByTag) {
             for (const QString &tag : blueprint.tags) {
                 if (!tag.trimmed().isEmpty())
                     keys.append({ tag, tag });
@@ -149,13 +253,13 @@ void BlueprintTreeModel::rebuild()
                     const QString id = entry.startsWith(teamPrefix) ? entry.mid(teamPrefix.size()) : QString();
                     if (!id.isEmpty() && !seen.contains(id)) {
                         seen.insert(id);
-                        keys.append({ id, m_teamNames.value(id, id) });
+                        keys.append({ id, teamNames.value(id, id) });
                     }
                 }
             }
         }
         if (keys.isEmpty())
-            keys.append({ QString(), m_grouping == Grouping::ByTag ? untaggedGroupName() : noTeamGroupName() });
+            keys.append({ QString(), grouping == Grouping::ByTag ? untaggedGroupName() : noTeamGroupName() });
         QSet<QString> placed; // a tag listed twice still shows the blueprint once
         for (const auto &[key, name] : std::as_const(keys)) {
             if (placed.contains(key))
@@ -171,10 +275,68 @@ void BlueprintTreeModel::rebuild()
         node->kind = TreeNodeKind::Group;
         node->key = key;
         node->name = group.first;
-        Node *groupNode = m_root->add(std::move(node));
+        Node *groupNode = root->add(std::move(node));
         for (qsizetype i : group.second)
             groupNode->add(blueprintNode(i));
     }
+    return root;
+}
+
+void BlueprintTreeModel::addSnapshotRows(Node *blueprintNode) const
+{
+    const auto found = m_snapshots.constFind(blueprintNode->key);
+    if (found == m_snapshots.cend())
+        return;
+    for (const SnapshotEntry &entry : *found) {
+        auto snapshot = std::make_unique<Node>();
+        snapshot->kind = TreeNodeKind::Snapshot;
+        snapshot->key = entry.id;
+        snapshot->name = snapshotName(entry);
+        snapshot->takenAt = entry.takenAt;
+        snapshot->blueprintIndex = blueprintNode->blueprintIndex;
+        blueprintNode->add(std::move(snapshot));
+    }
+}
+
+void BlueprintTreeModel::setSnapshots(const QString &blueprintId, const QList<SnapshotEntry> &snapshots)
+{
+    QList<SnapshotEntry> sorted = snapshots;
+    std::stable_sort(sorted.begin(), sorted.end(),
+        [](const SnapshotEntry &a, const SnapshotEntry &b) { return a.takenAt > b.takenAt; });
+    if (sorted.isEmpty())
+        m_snapshots.remove(blueprintId);
+    else
+        m_snapshots.insert(blueprintId, sorted);
+
+    // Each copy of the blueprint (one per tag group) gets its own rows; the rest of the tree is left alone.
+    const QModelIndexList rows = indexesForId(blueprintId);
+    for (const QModelIndex &row : rows) {
+        Node *blueprintNode = nodeFromIndex(row);
+        if (!blueprintNode->children.empty()) {
+            beginRemoveRows(row, 0, int(blueprintNode->children.size()) - 1);
+            blueprintNode->children.clear();
+            endRemoveRows();
+        }
+        if (!sorted.isEmpty()) {
+            beginInsertRows(row, 0, int(sorted.size()) - 1);
+            addSnapshotRows(blueprintNode);
+            endInsertRows();
+        }
+        Q_EMIT dataChanged(row, row, { CountRole });
+    }
+}
+
+QModelIndexList BlueprintTreeModel::snapshotIndexes(const QString &blueprintId, const QString &snapshotId) const
+{
+    QModelIndexList result;
+    const QModelIndexList rows = indexesForId(blueprintId);
+    for (const QModelIndex &row : rows) {
+        for (const auto &child : nodeFromIndex(row)->children) {
+            if (child->key == snapshotId)
+                result.append(indexFromNode(child.get()));
+        }
+    }
+    return result;
 }
 
 const BlueprintSummary *BlueprintTreeModel::blueprint(const QModelIndex &index) const
@@ -190,8 +352,11 @@ QModelIndexList BlueprintTreeModel::indexesForId(const QString &blueprintId) con
     QModelIndexList result;
     const auto visit = [&](const auto &self, const Node *node) -> void {
         for (const auto &child : node->children) {
-            if (child->kind == TreeNodeKind::Blueprint && child->key == blueprintId)
-                result.append(indexFromNode(child.get()));
+            if (child->kind == TreeNodeKind::Blueprint) {
+                if (child->key == blueprintId)
+                    result.append(indexFromNode(child.get()));
+                continue; // below a blueprint there are only its snapshots
+            }
             self(self, child.get());
         }
     };
@@ -260,13 +425,17 @@ QVariant BlueprintTreeModel::data(const QModelIndex &index, int role) const
         return {};
     const Node *node = nodeFromIndex(index);
     const bool isGroup = node->kind == TreeNodeKind::Group;
-    const BlueprintSummary *summary = isGroup ? nullptr : &m_blueprints.at(node->blueprintIndex);
+    const bool isSnapshot = node->kind == TreeNodeKind::Snapshot;
+    const BlueprintSummary *summary
+        = node->kind == TreeNodeKind::Blueprint ? &m_blueprints.at(node->blueprintIndex) : nullptr;
     switch (role) {
     case Qt::DisplayRole:
         if (isGroup)
             return QStringLiteral("%1 (%2)").arg(node->name).arg(node->children.size());
         return node->name.isEmpty() ? tr("(untitled)") : node->name;
     case Qt::ToolTipRole:
+        if (isSnapshot)
+            return tr("Snapshot taken %1").arg(QLocale().toString(node->takenAt.toLocalTime(), QLocale::LongFormat));
         if (summary)
             return tr("%1\nUpdated %2")
                 .arg(node->name, QLocale().toString(summary->updatedAt.toLocalTime(), QLocale::ShortFormat));
@@ -278,17 +447,28 @@ QVariant BlueprintTreeModel::data(const QModelIndex &index, int role) const
     case KindRole:
         return int(node->kind);
     case UpdatedAtRole:
+        if (isSnapshot)
+            return node->takenAt;
         return summary ? QVariant(summary->updatedAt) : QVariant();
     case TagsRole:
         return summary ? QVariant(summary->tags) : QVariant();
     case TeamRole:
         return summary ? QVariant(teamNamesOf(*summary)) : QVariant();
     case CountRole:
-        return isGroup ? int(node->children.size()) : 0;
+        return isSnapshot ? 0 : int(node->children.size()); // blueprints: their snapshots
     case SortKeyRole:
+        // Snapshots sort newest first under the proxy's natural name order: a zero-padded count down from the
+        // largest time we can meet.
+        if (isSnapshot)
+            return QString::number(Q_INT64_C(9999999999999) - node->takenAt.toMSecsSinceEpoch())
+                .rightJustified(13, u'0');
         return node->name;
     case SortRankRole:
         return isGroup && node->key.isEmpty() ? 1 : 0;
+    case NaturalOrderRole:
+        if (summary && size_t(node->blueprintIndex) < m_naturalOrder.size())
+            return m_naturalOrder[size_t(node->blueprintIndex)];
+        return {};
     default:
         return {};
     }
@@ -306,7 +486,10 @@ Qt::ItemFlags BlueprintTreeModel::flags(const QModelIndex &index) const
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags result = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (nodeFromIndex(index)->kind == TreeNodeKind::Blueprint)
+    // The filter proxy skips its per-row bookkeeping for rows flagged this way, so every blueprint without
+    // snapshots keeps the flag; one with snapshots must not have it.
+    const Node *node = nodeFromIndex(index);
+    if (node->kind == TreeNodeKind::Snapshot || (node->kind == TreeNodeKind::Blueprint && node->children.empty()))
         result |= Qt::ItemNeverHasChildren;
     return result;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "api/apitypes.h"
+#include "models/accounttreemodel.h" // SnapshotEntry
 #include "models/treeroles.h"
 
 #include <QAbstractItemModel>
@@ -8,6 +9,7 @@
 #include <QList>
 
 #include <memory>
+#include <vector>
 
 namespace Cloudcraft::Core {
 
@@ -30,6 +32,15 @@ public:
 
     /// Replaces the contents (a model reset). `teams` give team names; unknown team ids show as the id.
     void setBlueprints(const QList<BlueprintSummary> &blueprints, const QList<Team> &teams = {});
+
+    /// The rows for a list, grouped and ranked in natural order, built without a model: safe on a worker thread
+    /// (5,000 blueprints take 10-20 ms). Hand the result to setPrepared() on the model's thread.
+    struct PreparedTree;
+    static std::shared_ptr<PreparedTree> prepare(
+        const QList<BlueprintSummary> &blueprints, const QList<Team> &teams, Grouping grouping, int recentLimit);
+    /// Like setBlueprints() with what prepare() built: the reset only swaps the rows in (and adds the snapshot
+    /// rows). Prepared for another grouping or limit than the model's current one, it is rebuilt here instead.
+    void setPrepared(std::shared_ptr<PreparedTree> tree);
     void clear();
 
     Grouping grouping() const { return m_grouping; }
@@ -46,6 +57,16 @@ public:
     /// The group row with key `key` (a tag, a team id, or "" for the fallback group); invalid when absent.
     QModelIndex groupIndex(const QString &key) const;
 
+    /// Snapshots shown as child rows (TreeNodeKind::Snapshot, newest first) under every row of blueprint
+    /// `blueprintId` (one per tag group it appears in). Only the rows below those blueprint rows change (remove and
+    /// insert signals, no reset), so a view keeps its expansion state. Kept across setBlueprints() and regrouping;
+    /// an empty list removes them. Snapshot rows: IdRole is the snapshot id, UpdatedAtRole its takenAt, NameRole
+    /// its label or its local time; their parent row is the blueprint.
+    void setSnapshots(const QString &blueprintId, const QList<SnapshotEntry> &snapshots);
+    QList<SnapshotEntry> snapshots(const QString &blueprintId) const { return m_snapshots.value(blueprintId); }
+    /// The rows of snapshot `snapshotId` under every row of blueprint `blueprintId`, in tree order.
+    QModelIndexList snapshotIndexes(const QString &blueprintId, const QString &snapshotId) const;
+
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     QModelIndex parent(const QModelIndex &child) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -61,14 +82,23 @@ public:
 private:
     struct Node;
 
+    static std::unique_ptr<Node> buildNodes(const QList<BlueprintSummary> &blueprints,
+        const QHash<QString, QString> &teamNames, Grouping grouping, int recentLimit);
+    static std::vector<int> naturalOrder(const QList<BlueprintSummary> &blueprints);
+    static QHash<QString, QString> teamNameMap(const QList<Team> &teams);
+
     Node *nodeFromIndex(const QModelIndex &index) const;
     QModelIndex indexFromNode(const Node *node) const;
     void rebuild();
+    void addAllSnapshotRows();
     QStringList teamNamesOf(const BlueprintSummary &blueprint) const;
+    void addSnapshotRows(Node *blueprintNode) const;
 
     std::unique_ptr<Node> m_root;
     QList<BlueprintSummary> m_blueprints;
+    std::vector<int> m_naturalOrder; ///< blueprint index → place in natural name order (NaturalOrderRole)
     QHash<QString, QString> m_teamNames; ///< team id → name
+    QHash<QString, QList<SnapshotEntry>> m_snapshots; ///< blueprint id → snapshots, newest first
     Grouping m_grouping = Grouping::ByTag;
     int m_recentLimit = 20;
 };

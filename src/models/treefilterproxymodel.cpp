@@ -5,6 +5,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <optional>
 
 namespace Cloudcraft::Core {
 
@@ -24,14 +25,21 @@ TreeFilterProxyModel::TreeFilterProxyModel(QObject *parent)
     setFilterCaseSensitivity(Qt::CaseInsensitive);
     setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
+    m_collator = naturalCollator();
+    sort(0, Qt::AscendingOrder);
+}
+
+QCollator TreeFilterProxyModel::naturalCollator()
+{
+    QCollator collator;
     // The C/POSIX locale (CI, `LC_ALL=C`, many containers) gets Qt's plain code-point collator, which ignores
     // numeric mode; natural order ("bp 2" < "bp 10") must not depend on the user's locale settings.
     if (QLocale().language() == QLocale::C)
-        m_collator.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
-    m_collator.setNumericMode(true);
-    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
-    m_collator.setIgnorePunctuation(false);
-    sort(0, Qt::AscendingOrder);
+        collator.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    collator.setNumericMode(true);
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    collator.setIgnorePunctuation(false);
+    return collator;
 }
 
 TreeFilterProxyModel::~TreeFilterProxyModel() = default;
@@ -219,10 +227,8 @@ bool TreeFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &
 
 struct TreeFilterProxyModel::SortEntry
 {
-    explicit SortEntry(QCollatorSortKey collationKey)
-        : key(std::move(collationKey))
-    { }
-    QCollatorSortKey key; ///< of `name`
+    mutable std::optional<QCollatorSortKey> key; ///< of `name`; made on first need when there is no ordinal
+    int ordinal = -1; ///< NaturalOrderRole when the model has it
     QModelIndex index;
     int rank = 0;
     bool group = false;
@@ -234,7 +240,13 @@ struct TreeFilterProxyModel::SortEntry
 TreeFilterProxyModel::SortEntry TreeFilterProxyModel::sortEntry(const QModelIndex &sourceIndex) const
 {
     const QString name = sourceIndex.data(SortKeyRole).toString();
-    SortEntry entry(collationKey(name));
+    SortEntry entry;
+    // A precomputed place in natural order spares the collation key, the bulk of a first sort.
+    const QVariant ordinal = sourceIndex.data(NaturalOrderRole);
+    if (ordinal.isValid())
+        entry.ordinal = ordinal.toInt();
+    else
+        entry.key = collationKey(name);
     entry.name = name;
     entry.index = sourceIndex;
     entry.rank = sourceIndex.data(SortRankRole).toInt();
@@ -283,13 +295,23 @@ bool TreeFilterProxyModel::entryLessThan(const SortEntry &left, const SortEntry 
             return left.updatedAt.isValid();
         return left.updatedAt > right.updatedAt;
     }
+    if (left.ordinal >= 0 && right.ordinal >= 0)
+        return left.ordinal < right.ordinal; // ties by id are in the ordinal already
     if (left.name != right.name) {
-        const int byName = left.key.compare(right.key);
+        const int byName = keyOf(left).compare(keyOf(right));
         if (byName != 0)
             return byName < 0;
     }
     // A stable, total order for equal names.
     return left.id < right.id;
+}
+
+const QCollatorSortKey &TreeFilterProxyModel::keyOf(const SortEntry &entry) const
+{
+    // Only a row with an ordinal lacks a key, and only when compared with one without (not in our models).
+    if (!entry.key)
+        entry.key = collationKey(entry.name);
+    return *entry.key;
 }
 
 QCollatorSortKey TreeFilterProxyModel::collationKey(const QString &name) const

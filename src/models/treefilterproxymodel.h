@@ -34,6 +34,10 @@ public:
     ~TreeFilterProxyModel() override;
 
     SortMode sortMode() const { return m_sortMode; }
+    /// The collator behind natural name order (numeric, case-insensitive; en_US under the C locale). Models that
+    /// precompute NaturalOrderRole use this one so both orders agree.
+    static QCollator naturalCollator();
+
     /// Sets the mode and sorts (column 0, ascending in the mode's sense).
     void setSortMode(SortMode mode);
 
@@ -72,6 +76,7 @@ private:
     int sortOrdinal(const QModelIndex &sourceIndex) const;
     SortEntry sortEntry(const QModelIndex &sourceIndex) const;
     QCollatorSortKey collationKey(const QString &name) const;
+    const QCollatorSortKey &keyOf(const SortEntry &entry) const;
     bool entryLessThan(const SortEntry &left, const SortEntry &right) const;
     void dropCaches() const;
 

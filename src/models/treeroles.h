@@ -19,6 +19,10 @@ enum TreeRole : int {
     ProviderRole, ///< int: a CloudProvider, for account-tree rows below a provider
     AccountIdRole, ///< QString: id of the account a row belongs to (account, region, snapshot rows)
     RegionRole, ///< QString: region code of region and snapshot rows
+    /// int: the row's place in natural name order (TreeFilterProxyModel::naturalCollator(), ties by id) among the
+    /// model's rows of the same kind, when the model computed it ahead (the blueprint tree does, off the UI thread);
+    /// the proxy then compares these instead of collating names. Absent (invalid) otherwise.
+    NaturalOrderRole,
 };
 
 /// What a row stands for (KindRole). Groups are containers of the blueprint tree; providers, accounts and regions

@@ -3,6 +3,7 @@
 #include "modeltestdata.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 
 using namespace Cloudcraft::Core;
@@ -49,6 +50,9 @@ private Q_SLOTS:
     void recentIsNewestFirstAndLimited();
     void refreshKeepsModelConsistent();
     void emptyList();
+    void snapshotsUnderEveryCopyOfABlueprint();
+    void snapshotsSurviveReloadAndRegrouping();
+    void snapshotsChangeOnlyTheirRows();
 };
 
 void TestBlueprintTreeModel::realSampleList_data()
@@ -213,6 +217,118 @@ void TestBlueprintTreeModel::emptyList()
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.blueprintCount(), 0);
     QVERIFY(!model.groupIndex(QString()).isValid());
+}
+
+namespace {
+
+QList<SnapshotEntry> threeSnapshots()
+{
+    // Given out of order, with one named: the model shows newest first and the name instead of the time.
+    return {
+        SnapshotEntry { QStringLiteral("s-old"), at(2, 9), {} },
+        SnapshotEntry { QStringLiteral("s-new"), at(4, 18), QStringLiteral("before migration") },
+        SnapshotEntry { QStringLiteral("s-mid"), at(3, 12), {} },
+    };
+}
+
+QStringList snapshotIds(const QAbstractItemModel &model, const QModelIndex &parent)
+{
+    QStringList ids;
+    for (int row = 0; row < model.rowCount(parent); ++row)
+        ids.append(model.index(row, 0, parent).data(IdRole).toString());
+    return ids;
+}
+
+} // namespace
+
+// Contract 5: b1 is tagged prod and web, so both of its rows get the snapshot rows.
+void TestBlueprintTreeModel::snapshotsUnderEveryCopyOfABlueprint()
+{
+    BlueprintTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBlueprints(synthetic(), teams());
+    const QModelIndexList before = model.indexesForId(QStringLiteral("b1"));
+    QCOMPARE(before.size(), 2);
+    for (const QModelIndex &row : before) {
+        QVERIFY(model.flags(row) & Qt::ItemNeverHasChildren);
+        QCOMPARE(model.rowCount(row), 0);
+    }
+
+    model.setSnapshots(QStringLiteral("b1"), threeSnapshots());
+    const QModelIndexList rows = model.indexesForId(QStringLiteral("b1"));
+    QCOMPARE(rows.size(), 2);
+    for (const QModelIndex &row : rows) {
+        QVERIFY(!(model.flags(row) & Qt::ItemNeverHasChildren));
+        QVERIFY(model.hasChildren(row));
+        QCOMPARE(row.data(CountRole).toInt(), 3);
+        QCOMPARE(snapshotIds(model, row),
+            (QStringList { QStringLiteral("s-new"), QStringLiteral("s-mid"), QStringLiteral("s-old") }));
+        const QModelIndex newest = model.index(0, 0, row);
+        QCOMPARE(TreeNodeKind(newest.data(KindRole).toInt()), TreeNodeKind::Snapshot);
+        QCOMPARE(newest.data().toString(), QStringLiteral("before migration"));
+        QCOMPARE(newest.data(UpdatedAtRole).toDateTime(), at(4, 18));
+        QCOMPARE(newest.parent(), row);
+        QVERIFY(model.flags(newest) & Qt::ItemNeverHasChildren);
+        QVERIFY(model.blueprint(newest) == nullptr);
+        const QModelIndex oldest = model.index(2, 0, row);
+        QCOMPARE(oldest.data().toString(), QLocale().toString(at(2, 9).toLocalTime(), QLocale::ShortFormat));
+    }
+    QCOMPARE(model.snapshotIndexes(QStringLiteral("b1"), QStringLiteral("s-mid")).size(), 2);
+    // Other blueprints are untouched and keep the flag the filter proxy relies on.
+    for (const QModelIndex &row : model.indexesForId(QStringLiteral("b2")))
+        QVERIFY(model.flags(row) & Qt::ItemNeverHasChildren);
+    // Group counts still count blueprints, not snapshots.
+    QCOMPARE(model.groupIndex(QStringLiteral("prod")).data(CountRole).toInt(), 2);
+}
+
+void TestBlueprintTreeModel::snapshotsSurviveReloadAndRegrouping()
+{
+    BlueprintTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBlueprints(synthetic(), teams());
+    model.setSnapshots(QStringLiteral("b3"), threeSnapshots());
+    model.setBlueprints(synthetic(), teams()); // a refresh of the list
+    QCOMPARE(model.rowCount(model.indexesForId(QStringLiteral("b3")).value(0)), 3);
+    model.setGrouping(BlueprintTreeModel::Grouping::Recent);
+    const QModelIndexList recent = model.indexesForId(QStringLiteral("b3"));
+    QCOMPARE(recent.size(), 1);
+    QCOMPARE(model.rowCount(recent.first()), 3);
+    model.setGrouping(BlueprintTreeModel::Grouping::ByTeam);
+    QCOMPARE(model.rowCount(model.indexesForId(QStringLiteral("b3")).value(0)), 3);
+    // A blueprint not (yet) listed keeps its snapshots for when it appears.
+    model.setSnapshots(QStringLiteral("b-later"), threeSnapshots());
+    QVERIFY(model.indexesForId(QStringLiteral("b-later")).isEmpty());
+    QList<BlueprintSummary> more = synthetic();
+    more.append(blueprint(QStringLiteral("b-later"), QStringLiteral("Later"), {}, at(10)));
+    model.setBlueprints(more, teams());
+    QCOMPARE(model.rowCount(model.indexesForId(QStringLiteral("b-later")).value(0)), 3);
+}
+
+void TestBlueprintTreeModel::snapshotsChangeOnlyTheirRows()
+{
+    BlueprintTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setBlueprints(synthetic(), teams());
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.setSnapshots(QStringLiteral("b1"), threeSnapshots());
+    QCOMPARE(inserted.size(), 2); // one per copy of b1
+    QCOMPARE(resets.size(), 0);
+
+    model.setSnapshots(QStringLiteral("b1"), threeSnapshots().mid(0, 1));
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(inserted.size(), 4);
+    for (const QModelIndex &row : model.indexesForId(QStringLiteral("b1")))
+        QCOMPARE(snapshotIds(model, row), QStringList { QStringLiteral("s-old") });
+
+    model.setSnapshots(QStringLiteral("b1"), {});
+    QCOMPARE(removed.size(), 4);
+    QCOMPARE(resets.size(), 0);
+    for (const QModelIndex &row : model.indexesForId(QStringLiteral("b1"))) {
+        QCOMPARE(model.rowCount(row), 0);
+        QVERIFY(model.flags(row) & Qt::ItemNeverHasChildren);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBlueprintTreeModel)

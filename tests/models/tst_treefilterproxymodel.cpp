@@ -98,6 +98,7 @@ private Q_SLOTS:
     void typingNarrowsAndWidensLikeAFullFilter();
     void filterTextReplacesAnExpression();
     void filterTextKeepsSelectionOfVisibleRows();
+    void blueprintSnapshotsThroughTheProxy();
 };
 
 void TestTreeFilterProxyModel::naturalSortByName()
@@ -342,6 +343,32 @@ void TestTreeFilterProxyModel::filterTextKeepsSelectionOfVisibleRows()
     QCOMPARE(bp2.data(NameRole).toString(), QStringLiteral("bp 2"));
     QCOMPARE(bp2.parent(), QModelIndex(lab));
     QVERIFY(!frontend.isValid());
+}
+
+// Snapshot rows below a blueprint (contract 5) show through the proxy newest first in both sort modes, and
+// filtering for a snapshot's name keeps its blueprint and group.
+void TestTreeFilterProxyModel::blueprintSnapshotsThroughTheProxy()
+{
+    Fixture f;
+    f.source.setSnapshots(QStringLiteral("id-db-1"),
+        { SnapshotEntry { QStringLiteral("s1"), at(2, 9), QStringLiteral("snap 2") },
+            SnapshotEntry { QStringLiteral("s3"), at(20, 9), QStringLiteral("snap 10") },
+            SnapshotEntry { QStringLiteral("s2"), at(11, 9), QStringLiteral("snap 1") } });
+    const auto databaseRow = [&f] { return childNamed(f.proxy, QStringLiteral("Database"), f.group(QStringLiteral("prod"))); };
+    QVERIFY(databaseRow().isValid());
+    QVERIFY(f.proxy.hasChildren(databaseRow()));
+    const QStringList newestFirst
+        = { QStringLiteral("snap 10"), QStringLiteral("snap 1"), QStringLiteral("snap 2") };
+    QCOMPARE(f.names(databaseRow()), newestFirst);
+    f.proxy.setSortMode(TreeFilterProxyModel::SortMode::LastUpdated);
+    QCOMPARE(f.names(databaseRow()), newestFirst);
+    // A blueprint without snapshots has no children through the proxy either.
+    QVERIFY(!f.proxy.hasChildren(childNamed(f.proxy, QStringLiteral("Web frontend"), f.group(QStringLiteral("prod")))));
+
+    f.proxy.setFilterText(QStringLiteral("snap 10"));
+    QCOMPARE(dump(f.proxy),
+        (QStringList { QStringLiteral("lab"), QStringLiteral("prod"), QStringLiteral("  Database"),
+            QStringLiteral("    snap 10"), QStringLiteral("web"), QStringLiteral("Untagged") }));
 }
 
 QTEST_GUILESS_MAIN(TestTreeFilterProxyModel)
