@@ -4,7 +4,7 @@
 CLOUDCRAFT_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins
-    qtkeychain-qt6-dev librsvg2-dev libcairo2-dev libspng-dev libdeflate-dev
+    qtkeychain-qt6-dev librsvg2-dev libcairo2-dev libspng-dev libdeflate-dev libyaml-dev zlib1g-dev
     qt6-tools-dev qt6-l10n-tools
 )
 CLOUDCRAFT_TEST_PACKAGES=(

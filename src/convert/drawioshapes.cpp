@@ -1,0 +1,203 @@
+#include "convert/drawioshapes.h"
+
+#include "convert/cloudcraftcomponents.h"
+
+#include <QList>
+#include <QRegularExpression>
+
+namespace Cloudcraft::Core::DrawioShapes {
+
+namespace {
+
+using namespace Components;
+
+struct IconRule
+{
+    const char *prefix; ///< icon name (after "mxgraph.aws4." or "mxgraph.aws3.") starts with this
+    QString component;
+};
+
+/// AWS icon names (aws4 and the older aws3 library) → Cloudcraft components, first match wins; more specific first.
+const QList<IconRule> &iconRules()
+{
+    static const QList<IconRule> rules{
+        {"rds", Rds}, {"aurora", Rds}, {"db_instance", Rds}, {"database", Rds}, {"mysql", Rds}, {"postgres", Rds},
+        {"elasticache", ElastiCache}, {"cache_node", ElastiCache}, {"redis", ElastiCache}, {"memcached", ElastiCache},
+        {"dynamo", DynamoDb}, {"table", DynamoDb},
+        {"elastic_block_store", Ebs}, {"volume", Ebs}, {"ebs", Ebs},
+        {"ec2", Ec2}, {"instance", Ec2}, {"t2_instance", Ec2},
+        {"application_load_balancer", Elb}, {"network_load_balancer", Elb}, {"classic_load_balancer", Elb},
+        {"elastic_load_balancing", Elb}, {"elb", Elb},
+        {"s3", S3}, {"simple_storage_service", S3}, {"bucket", S3},
+        {"lambda", Lambda},
+        {"api_gateway", ApiGateway},
+        {"sqs", Sqs}, {"simple_queue_service", Sqs}, {"queue", Sqs},
+        {"sns", Sns}, {"simple_notification_service", Sns}, {"topic", Sns},
+        {"cloudfront", CloudFront}, {"distribution", CloudFront},
+        {"route_53", Route53}, {"route53", Route53}, {"hosted_zone", Route53},
+        {"ecs_service", QStringLiteral("ecsservice")}, {"ecs", QStringLiteral("ecscluster")},
+        {"elastic_container_service", QStringLiteral("ecscluster")}, {"fargate", QStringLiteral("ecscluster")},
+        {"eks", QStringLiteral("ekscluster")}, {"elastic_kubernetes_service", QStringLiteral("ekscluster")},
+        {"efs", Efs}, {"elastic_file_system", Efs},
+        {"kinesis", KinesisStream},
+        {"redshift", Redshift},
+        {"elasticsearch", ElasticSearch}, {"opensearch", ElasticSearch},
+        {"nat_gateway", NatGateway},
+        {"internet_gateway", InternetGateway},
+        {"vpn_gateway", VpnGateway},
+        {"customer_gateway", CustomerGateway},
+        {"endpoint", VpcEndpoint}, {"vpc_endpoint", VpcEndpoint},
+        {"ses", Ses}, {"simple_email_service", Ses},
+        {"user", User}, {"client", User}, {"mobile_client", User},
+    };
+    return rules;
+}
+
+QString engineOf(const QString &icon)
+{
+    static const char *const engines[] = {"aurora", "mysql", "postgresql", "mariadb", "oracle", "sql_server", "redis", "memcached"};
+    for (const char *engine : engines) {
+        const QLatin1String name(engine);
+        if (icon.contains(name))
+            return name == QLatin1String("postgresql") ? QStringLiteral("postgres")
+                 : name == QLatin1String("sql_server") ? QStringLiteral("sqlserver")
+                                                       : QString(name);
+    }
+    return {};
+}
+
+/// The AWS icon a style names: resIcon (service icons on a resourceIcon shape), then shape, then grIcon.
+QString awsIcon(const QHash<QString, QString> &style, QString *library)
+{
+    for (const char *key : {"resIcon", "shape", "grIcon", "prIcon"}) {
+        const QString value = style.value(QLatin1String(key));
+        for (const char *prefix : {"mxgraph.aws4.", "mxgraph.aws3.", "mxgraph.aws2."}) {
+            if (value.startsWith(QLatin1String(prefix))) {
+                const QString icon = value.mid(qsizetype(qstrlen(prefix)));
+                if (icon == u"resourceIcon" || icon == u"group" || icon == u"groupCenter" || icon == u"productIcon")
+                    continue;
+                *library = QString::fromLatin1(prefix).chopped(1);
+                return icon;
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+QHash<QString, QString> parseStyle(const QString &style)
+{
+    QHash<QString, QString> parsed;
+    for (const QString &part : style.split(u';', Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf(u'=');
+        if (eq < 0)
+            parsed.insert(part.trimmed(), QString());
+        else
+            parsed.insert(part.left(eq).trimmed(), part.mid(eq + 1).trimmed());
+    }
+    return parsed;
+}
+
+QString plainLabel(const QString &value)
+{
+    static const QRegularExpression lineBreak(QStringLiteral("<\\s*(br|/div|/p|/li)[^>]*>"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+    static const QRegularExpression numeric(QStringLiteral("&#(x?)([0-9a-fA-F]+);"));
+    static const QRegularExpression spaces(QStringLiteral("[ \\t\\r\\n]+"));
+    QString text = value;
+    text.replace(lineBreak, QStringLiteral(" "));
+    text.remove(tag);
+    QString decoded;
+    qsizetype last = 0;
+    for (auto it = numeric.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        decoded += QStringView(text).mid(last, m.capturedStart() - last);
+        bool ok = false;
+        const uint code = m.captured(2).toUInt(&ok, m.captured(1).isEmpty() ? 10 : 16);
+        if (ok && code > 0 && code < 0x110000)
+            decoded += QString::fromUcs4(reinterpret_cast<const char32_t *>(&code), 1);
+        last = m.capturedEnd();
+    }
+    decoded += QStringView(text).mid(last);
+    decoded.replace(QLatin1String("&nbsp;"), QLatin1String(" "));
+    decoded.replace(QLatin1String("&lt;"), QLatin1String("<"));
+    decoded.replace(QLatin1String("&gt;"), QLatin1String(">"));
+    decoded.replace(QLatin1String("&quot;"), QLatin1String("\""));
+    decoded.replace(QLatin1String("&#39;"), QLatin1String("'"));
+    decoded.replace(QLatin1String("&amp;"), QLatin1String("&"));
+    return decoded.replace(spaces, QStringLiteral(" ")).trimmed();
+}
+
+ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &label, bool hasChildren)
+{
+    ShapeMeaning m;
+    QString library;
+    const QString icon = awsIcon(style, &library);
+    const QString lowerLabel = label.toLower();
+    if (!icon.isEmpty()) {
+        m.sourceType = QStringLiteral("mxgraph.%1.%2").arg(library, icon);
+        if (icon.startsWith(QLatin1String("group_")) || icon.startsWith(QLatin1String("group"))) {
+            m.isContainer = true;
+            if (icon.startsWith(QLatin1String("group_vpc")) || icon == u"virtual_private_cloud")
+                m.componentType = Vpc;
+            else if (icon.startsWith(QLatin1String("group_security_group")) || icon.startsWith(QLatin1String("group_subnet"))) {
+                // AWS's own public/private subnet group uses the padlock icon named "security group".
+                m.componentType = lowerLabel.contains(QLatin1String("security group")) ? QString() : Subnet;
+                if (m.componentType.isEmpty()) {
+                    m.isContainer = false;
+                    m.isSecurityGroup = true;
+                    m.componentType = SecurityGroup;
+                }
+            } else if (icon.startsWith(QLatin1String("group_auto_scaling")))
+                m.componentType = AutoScalingGroup;
+            return m; // region, AWS cloud, account, AZ...: an area with no Cloudcraft group type
+        }
+        if (icon.startsWith(QLatin1String("vpc")) && hasChildren) {
+            m.isContainer = true;
+            m.componentType = Vpc;
+            return m;
+        }
+        for (const IconRule &rule : iconRules()) {
+            if (icon.startsWith(QLatin1String(rule.prefix))) {
+                m.componentType = rule.component;
+                break;
+            }
+        }
+        if (m.componentType == Rds || m.componentType == ElastiCache)
+            m.engine = engineOf(icon);
+        if (m.componentType == Elb)
+            m.elbType = icon.startsWith(QLatin1String("network")) ? QStringLiteral("network")
+                      : icon.startsWith(QLatin1String("classic")) ? QStringLiteral("classic")
+                                                                  : QStringLiteral("application");
+        if (hasChildren && m.componentType.isEmpty())
+            m.isContainer = true;
+        return m;
+    }
+    // Not an AWS icon: text, edge labels and decorations are not resources; plain boxes with members are areas,
+    // named by what their label says.
+    if (style.contains(QStringLiteral("text")) || style.contains(QStringLiteral("edgeLabel"))
+        || style.value(QStringLiteral("shape")) == u"image" || (label.isEmpty() && !hasChildren)) {
+        m.isAnnotation = true;
+        return m;
+    }
+    m.sourceType = style.value(QStringLiteral("shape"), QStringLiteral("rectangle"));
+    if (!hasChildren)
+        return m;
+    const QString stroke = style.value(QStringLiteral("strokeColor")).toUpper();
+    if (lowerLabel.contains(QLatin1String("security group")) || stroke == u"#DD3522") {
+        m.isSecurityGroup = true;
+        m.componentType = SecurityGroup;
+    } else if (lowerLabel.contains(QLatin1String("subnet"))) {
+        m.isContainer = true;
+        m.componentType = Subnet;
+    } else if (lowerLabel.contains(QLatin1String("vpc"))) {
+        m.isContainer = true;
+        m.componentType = Vpc;
+    } else {
+        m.isContainer = true;
+    }
+    return m;
+}
+
+} // namespace Cloudcraft::Core::DrawioShapes

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace Cloudcraft::Core::DrawioShapes {
+
+/// A cell's style string parsed: "shape=mxgraph.aws4.group;grIcon=...;text;" → {shape: ..., grIcon: ..., text: ""}.
+QHash<QString, QString> parseStyle(const QString &style);
+
+/// What a draw.io cell stands for in Cloudcraft terms.
+struct ShapeMeaning
+{
+    QString sourceType;    ///< "mxgraph.aws4.ec2", "mxgraph.aws4.group_vpc", "rectangle"...
+    QString componentType; ///< Cloudcraft type; empty when unmapped
+    bool isContainer = false;
+    bool isSecurityGroup = false; ///< a box drawn around members (membership group), not an area
+    bool isAnnotation = false;    ///< text, labels, decorations: not a resource
+    QString engine;               ///< rds/elasticache engine when the icon names one
+    QString elbType;              ///< "application", "network", "classic"
+};
+
+/// The meaning of a vertex cell from its style, its label (for plain boxes named "VPC", "Subnet"...) and
+/// whether other cells sit inside it.
+ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &label, bool hasChildren);
+
+/// Label text without HTML tags and entities, whitespace collapsed.
+QString plainLabel(const QString &value);
+
+} // namespace Cloudcraft::Core::DrawioShapes

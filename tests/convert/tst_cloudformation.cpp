@@ -1,0 +1,288 @@
+// readCloudFormation on real templates (tests/data/cloudformation, sources in tests/data/SOURCES.md) and on small
+// inline ones: resources, the areas they sit in and the relationships a person reading the template sees.
+
+#include "convert/cloudformation.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Cloudcraft::Core;
+
+namespace {
+
+QByteArray readData(const QString &name)
+{
+    QFile f(QStringLiteral(CLOUDCRAFT_CONVERT_DATA_DIR "/cloudformation/") + name);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+const InfraResource *find(const InfraModel &model, const QString &address)
+{
+    for (const InfraResource &r : model.resources) {
+        if (r.address == address)
+            return &r;
+    }
+    return nullptr;
+}
+
+bool hasLink(const InfraModel &model, const QString &from, const QString &to, const QString &kind)
+{
+    for (const InfraLink &l : model.links) {
+        if (l.from == from && l.to == to && l.kind == kind)
+            return true;
+    }
+    return false;
+}
+
+QStringList linkTexts(const InfraModel &model)
+{
+    QStringList out;
+    for (const InfraLink &l : model.links)
+        out << l.from + QStringLiteral(" -> ") + l.to + QStringLiteral(" (") + l.kind + u')';
+    return out;
+}
+
+} // namespace
+
+class TstCloudFormation final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everyRealTemplateReads_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("mapped");
+        QTest::newRow("VPC with NAT (YAML)") << QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml") << 8;
+        QTest::newRow("ELB + ASG (JSON)") << QStringLiteral("ELBWithLockedDownAutoScaledInstances.json") << 3;
+    }
+
+    void everyRealTemplateReads()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, mapped);
+        const QByteArray bytes = readData(file);
+        QVERIFY2(!bytes.isEmpty(), qPrintable(file));
+        QVERIFY(looksLikeCloudFormation(bytes));
+        const InfraReadResult r = readCloudFormation(bytes, file);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.model.format, QStringLiteral("cloudformation"));
+        int count = 0;
+        for (const InfraResource &resource : r.model.resources)
+            count += !resource.componentType.isEmpty();
+        QCOMPARE(count, mapped);
+    }
+
+    // What a person sees reading VPC_With_Managed_NAT_And_Private_Subnet.yaml: one VPC named after the VPCName
+    // parameter's default, two public and two private subnets in it, a NAT gateway in each public subnet, an
+    // internet gateway attached to the VPC, and private routes to the NAT gateways; route tables, ACLs and
+    // elastic IPs have no Cloudcraft component and are kept unmapped.
+    void vpcWithNatAsAPersonReadsIt()
+    {
+        const InfraReadResult r = readCloudFormation(readData(QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml")),
+                                                     QStringLiteral("vpc.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const InfraModel &m = r.model;
+        QCOMPARE(m.resources.size(), 26);
+        const InfraResource *vpc = find(m, QStringLiteral("VPC"));
+        QVERIFY(vpc);
+        QCOMPARE(vpc->componentType, QStringLiteral("vpc"));
+        QVERIFY(vpc->isContainer);
+        QCOMPARE(vpc->name, QStringLiteral("VPC Public and Private with NAT"));
+        QCOMPARE(vpc->parent, QString());
+        for (const char *subnet : {"PublicSubnet0", "PublicSubnet1", "PrivateSubnet0", "PrivateSubnet1"}) {
+            const InfraResource *s = find(m, QLatin1String(subnet));
+            QVERIFY2(s, subnet);
+            QCOMPARE(s->componentType, QStringLiteral("subnet"));
+            QVERIFY(s->isContainer);
+            QCOMPARE(s->parent, QStringLiteral("VPC"));
+        }
+        QCOMPARE(find(m, QStringLiteral("NATGateway0"))->componentType, QStringLiteral("natgateway"));
+        QCOMPARE(find(m, QStringLiteral("NATGateway0"))->parent, QStringLiteral("PublicSubnet0"));
+        QCOMPARE(find(m, QStringLiteral("NATGateway1"))->parent, QStringLiteral("PublicSubnet1"));
+        QCOMPARE(find(m, QStringLiteral("InternetGateway"))->componentType, QStringLiteral("internetgateway"));
+        QCOMPARE(find(m, QStringLiteral("InternetGateway"))->parent, QStringLiteral("VPC"));
+        QCOMPARE(find(m, QStringLiteral("ElasticIP0"))->componentType, QString());
+        QCOMPARE(find(m, QStringLiteral("ElasticIP0"))->sourceType, QStringLiteral("AWS::EC2::EIP"));
+        QCOMPARE(find(m, QStringLiteral("PrivateRouteTable0"))->parent, QStringLiteral("VPC"));
+        QVERIFY2(hasLink(m, QStringLiteral("PrivateRouteToInternet0"), QStringLiteral("NATGateway0"), QStringLiteral("reference")),
+                 qPrintable(linkTexts(m).join(u'\n')));
+        QVERIFY(hasLink(m, QStringLiteral("NATGateway1"), QStringLiteral("ElasticIP1"), QStringLiteral("reference")));
+        QVERIFY(hasLink(m, QStringLiteral("PublicRoute"), QStringLiteral("GatewayToInternet"), QStringLiteral("reference"))); // DependsOn
+        // Placement is not repeated as a link.
+        QVERIFY(!hasLink(m, QStringLiteral("NATGateway0"), QStringLiteral("PublicSubnet0"), QStringLiteral("reference")));
+    }
+
+    // ELBWithLockedDownAutoScaledInstances.json: a classic load balancer in front of an auto scaling group whose
+    // launch configuration puts its instances in a security group that only lets the balancer in.
+    void elbWithLockedDownInstancesAsAPersonReadsIt()
+    {
+        const InfraReadResult r = readCloudFormation(readData(QStringLiteral("ELBWithLockedDownAutoScaledInstances.json")),
+                                                     QStringLiteral("elb.json"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const InfraModel &m = r.model;
+        QCOMPARE(m.resources.size(), 4);
+        QCOMPARE(find(m, QStringLiteral("ElasticLoadBalancer"))->componentType, QStringLiteral("elb"));
+        QCOMPARE(find(m, QStringLiteral("ElasticLoadBalancer"))->attributes.value(QLatin1String("elbType")).toString(),
+                 QStringLiteral("classic"));
+        QCOMPARE(find(m, QStringLiteral("WebServerGroup"))->componentType, QStringLiteral("asg"));
+        QVERIFY(find(m, QStringLiteral("WebServerGroup"))->isContainer);
+        QCOMPARE(find(m, QStringLiteral("InstanceSecurityGroup"))->componentType, QStringLiteral("sg"));
+        QVERIFY(!find(m, QStringLiteral("InstanceSecurityGroup"))->isContainer);
+        QCOMPARE(find(m, QStringLiteral("LaunchConfig"))->componentType, QString());
+        const QString links = linkTexts(m).join(u'\n');
+        QVERIFY2(hasLink(m, QStringLiteral("ElasticLoadBalancer"), QStringLiteral("WebServerGroup"), QStringLiteral("target")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup"), QStringLiteral("InstanceSecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("InstanceSecurityGroup"), QStringLiteral("ElasticLoadBalancer"), QStringLiteral("reference")), qPrintable(links)); // ingress from the balancer
+    }
+
+    void attributesAndNames()
+    {
+        const QByteArray yaml = R"(
+Parameters:
+  Size: {Type: String, Default: r5.xlarge}
+Conditions:
+  IsProd: !Equals [!Ref Env, prod]
+Resources:
+  Web:
+    Type: AWS::EC2::Instance
+    Properties: {InstanceType: m5.large, SubnetId: !Ref App}
+  Db:
+    Type: AWS::RDS::DBInstance
+    Condition: IsProd
+    Properties:
+      DBInstanceClass: !Sub 'db.${Size}'
+      Engine: postgres
+      MultiAZ: true
+      DBInstanceIdentifier: !Sub '${AWS::StackName}-db'
+      DBSubnetGroupName: !Ref DbSubnets
+  DbSubnets:
+    Type: AWS::RDS::DBSubnetGroup
+    Properties: {SubnetIds: [!Ref App, !Ref Data]}
+  Cache:
+    Type: AWS::ElastiCache::CacheCluster
+    Properties: {CacheNodeType: !Ref CacheType, Engine: Redis, VpcSecurityGroupIds: [!GetAtt CacheSg.GroupId]}
+  CacheSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {VpcId: !Ref Net, GroupDescription: cache}
+  Net: {Type: AWS::EC2::VPC}
+  App: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Net}}
+  Data: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Net}}
+  Table:
+    Type: AWS::DynamoDB::Table
+    Properties: {TableName: orders, BillingMode: PAY_PER_REQUEST}
+  Queue: {Type: AWS::SQS::Queue, Properties: {FifoQueue: true}}
+  Fn:
+    Type: AWS::Lambda::Function
+    Properties:
+      MemorySize: 512
+      Environment: {Variables: {TABLE: !Ref Table, QUEUE: !Sub '${Queue.Arn}', IMPORTED: !ImportValue shared-topic}}
+)";
+        const InfraReadResult r = readCloudFormation(yaml, QStringLiteral("app.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const InfraModel &m = r.model;
+        const InfraResource *web = find(m, QStringLiteral("Web"));
+        QCOMPARE(web->attributes.value(QLatin1String("instanceType")).toString(), QStringLiteral("m5"));
+        QCOMPARE(web->attributes.value(QLatin1String("instanceSize")).toString(), QStringLiteral("large"));
+        QCOMPARE(web->parent, QStringLiteral("App"));
+        const InfraResource *db = find(m, QStringLiteral("Db"));
+        QCOMPARE(db->componentType, QStringLiteral("rds"));
+        QCOMPARE(db->name, QStringLiteral("${AWS::StackName}-db")); // symbolic, never evaluated
+        QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("postgres"));
+        QVERIFY(db->attributes.value(QLatin1String("multiAZ")).toBool());
+        QCOMPARE(db->attributes.value(QLatin1String("condition")).toString(), QStringLiteral("IsProd"));
+        QVERIFY(!db->attributes.contains(QLatin1String("instanceType"))); // a !Sub is not evaluated
+        // In two subnets through its subnet group: in their VPC, linked to both.
+        QCOMPARE(db->parent, QStringLiteral("Net"));
+        QVERIFY(hasLink(m, QStringLiteral("Db"), QStringLiteral("App"), QStringLiteral("subnet")));
+        QVERIFY(hasLink(m, QStringLiteral("Db"), QStringLiteral("Data"), QStringLiteral("subnet")));
+        const InfraResource *cache = find(m, QStringLiteral("Cache"));
+        QCOMPARE(cache->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("redis"));
+        QVERIFY(hasLink(m, QStringLiteral("Cache"), QStringLiteral("CacheSg"), QStringLiteral("security-group")));
+        QCOMPARE(find(m, QStringLiteral("CacheSg"))->parent, QString());
+        QCOMPARE(find(m, QStringLiteral("Table"))->name, QStringLiteral("orders"));
+        QCOMPARE(find(m, QStringLiteral("Table"))->attributes.value(QLatin1String("capacityMode")).toString(), QStringLiteral("on-demand"));
+        QCOMPARE(find(m, QStringLiteral("Queue"))->attributes.value(QLatin1String("queueType")).toString(), QStringLiteral("fifo"));
+        const InfraResource *fn = find(m, QStringLiteral("Fn"));
+        QCOMPARE(fn->attributes.value(QLatin1String("memory")).toDouble(), 512.0);
+        QVERIFY(hasLink(m, QStringLiteral("Fn"), QStringLiteral("Table"), QStringLiteral("reference")));
+        QVERIFY(hasLink(m, QStringLiteral("Fn"), QStringLiteral("Queue"), QStringLiteral("reference"))); // through ${Queue.Arn}
+        QCOMPARE(fn->attributes.value(QLatin1String("imports")).toArray().first().toString(), QStringLiteral("shared-topic"));
+    }
+
+    void eventSourcesAndTargets()
+    {
+        const QByteArray yaml = R"(
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Orders: {Type: AWS::SQS::Queue}
+  Topic:
+    Type: AWS::SNS::Topic
+  Sub:
+    Type: AWS::SNS::Subscription
+    Properties: {TopicArn: !Ref Topic, Protocol: sqs, Endpoint: !GetAtt Orders.Arn}
+  Worker:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        FromQueue: {Type: SQS, Properties: {Queue: !GetAtt Orders.Arn}}
+  Mapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: {EventSourceArn: !GetAtt Stream.Arn, FunctionName: !Ref Worker}
+  Stream: {Type: AWS::Kinesis::Stream, Properties: {ShardCount: 2}}
+  Alb: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer}
+  Listener:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      LoadBalancerArn: !Ref Alb
+      DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg}]
+  Tg:
+    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+    Properties: {Targets: [{Id: !Ref Box}]}
+  Box: {Type: AWS::EC2::Instance}
+)";
+        const InfraReadResult r = readCloudFormation(yaml, QStringLiteral("events.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const QString links = linkTexts(r.model).join(u'\n');
+        QVERIFY2(hasLink(r.model, QStringLiteral("Orders"), QStringLiteral("Worker"), QStringLiteral("event-source")), qPrintable(links));
+        QVERIFY2(hasLink(r.model, QStringLiteral("Topic"), QStringLiteral("Orders"), QStringLiteral("event-source")), qPrintable(links));
+        QVERIFY2(hasLink(r.model, QStringLiteral("Stream"), QStringLiteral("Worker"), QStringLiteral("event-source")), qPrintable(links));
+        QVERIFY2(hasLink(r.model, QStringLiteral("Alb"), QStringLiteral("Box"), QStringLiteral("target")), qPrintable(links));
+        QCOMPARE(find(r.model, QStringLiteral("Worker"))->componentType, QStringLiteral("lambda"));
+        QCOMPARE(find(r.model, QStringLiteral("Alb"))->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("application"));
+        QCOMPARE(find(r.model, QStringLiteral("Stream"))->attributes.value(QLatin1String("shards")).toDouble(), 2.0);
+    }
+
+    void badTemplatesAreOneSentence_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown intrinsic (long form)")
+            << QByteArray(R"({"Resources":{"Web":{"Type":"AWS::EC2::Instance","Properties":{"ImageId":{"Fn::Frobnicate":["a"]}}}}})")
+            << QStringLiteral("The CloudFormation template bad.template uses Fn::Frobnicate in resource Web, which is not a CloudFormation intrinsic function.");
+        QTest::newRow("unknown intrinsic (short tag)")
+            << QByteArray("Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Concat [a, b]\n")
+            << QStringLiteral("The CloudFormation template bad.template uses Fn::Concat in resource Bucket, which is not a CloudFormation intrinsic function.");
+        QTest::newRow("not JSON") << QByteArray("{\"Resources\": {") << QStringLiteral("is not valid JSON");
+        QTest::newRow("not YAML") << QByteArray("Resources:\n  A: [\n") << QStringLiteral("cannot be read");
+        QTest::newRow("no resources") << QByteArray("AWSTemplateFormatVersion: '2010-09-09'\nDescription: x\n")
+                                      << QStringLiteral("has no Resources section");
+        QTest::newRow("empty") << QByteArray("  \n") << QStringLiteral("is empty");
+        QTest::newRow("resource without type") << QByteArray("Resources:\n  A: {Properties: {}}\n") << QStringLiteral("without a Type");
+    }
+
+    void badTemplatesAreOneSentence()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        const InfraReadResult r = readCloudFormation(bytes, QStringLiteral("bad.template"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(expected), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QLatin1String("bad.template")), qPrintable(r.error));
+        QVERIFY(r.model.resources.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstCloudFormation)
+#include "tst_cloudformation.moc"

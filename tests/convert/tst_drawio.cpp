@@ -1,0 +1,232 @@
+// readDrawio: AWS shapes to components, containers from the parent hierarchy, security group boxes, edges, labels
+// without HTML, the compressed page form, several pages, and damaged files as one sentence.
+
+#include "convert/drawio.h"
+
+#include <QTest>
+#include <QUrl>
+
+#include <zlib.h>
+
+using namespace Cloudcraft::Core;
+
+namespace {
+
+// A three-tier drawing as diagrams.net saves it with the AWS 2019+ (aws4) library: AWS Cloud > VPC > public and
+// private subnets, an ALB, two instances in an auto scaling group, an RDS database inside a security group box,
+// users outside, edges users -> ALB -> instances -> database, and a free text note.
+const char *const kThreeTier = R"(<mxGraphModel><root>
+  <mxCell id="0"/><mxCell id="1" parent="0"/>
+  <mxCell id="cloud" value="AWS Cloud" style="shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_aws_cloud_alt;container=1;" vertex="1" parent="1"><mxGeometry x="100" y="0" width="900" height="600" as="geometry"/></mxCell>
+  <mxCell id="vpc" value="&lt;b&gt;Production&lt;/b&gt; VPC&lt;br&gt;10.0.0.0/16" style="shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_vpc2;strokeColor=#8C4FFF;container=1;" vertex="1" parent="cloud"><mxGeometry x="20" y="40" width="860" height="540" as="geometry"/></mxCell>
+  <mxCell id="pub" value="Public subnet" style="shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#7AA116;fillColor=#F2F6E8;container=1;" vertex="1" parent="vpc"><mxGeometry x="20" y="40" width="400" height="200" as="geometry"/></mxCell>
+  <mxCell id="priv" value="Private subnet" style="shape=mxgraph.aws4.group;grIcon=mxgraph.aws4.group_security_group;grStroke=0;strokeColor=#00A4A6;fillColor=#E6F6F7;container=1;" vertex="1" parent="vpc"><mxGeometry x="20" y="260" width="800" height="260" as="geometry"/></mxCell>
+  <mxCell id="alb" value="web-alb" style="outlineConnect=0;shape=mxgraph.aws4.application_load_balancer;fillColor=#8C4FFF;" vertex="1" parent="pub"><mxGeometry x="40" y="60" width="78" height="78" as="geometry"/></mxCell>
+  <mxCell id="asg" value="Auto Scaling group" style="shape=mxgraph.aws4.groupCenter;grIcon=mxgraph.aws4.group_auto_scaling_group;dashed=1;container=1;" vertex="1" parent="priv"><mxGeometry x="20" y="40" width="300" height="180" as="geometry"/></mxCell>
+  <UserObject label="web-1" owner="team-a" id="web1"><mxCell style="shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.ec2;" vertex="1" parent="asg"><mxGeometry x="20" y="60" width="60" height="60" as="geometry"/></mxCell></UserObject>
+  <mxCell id="web2" value="web-2" style="shape=mxgraph.aws4.instance2;" vertex="1" parent="asg"><mxGeometry x="160" y="60" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="dbsg" value="db-sg" style="rounded=0;fillColor=none;strokeColor=#DD3522;dashed=0;container=1;" vertex="1" parent="priv"><mxGeometry x="400" y="40" width="200" height="180" as="geometry"/></mxCell>
+  <mxCell id="db" value="orders&amp;nbsp;db" style="shape=mxgraph.aws4.rds_postgresql_instance;" vertex="1" parent="dbsg"><mxGeometry x="60" y="60" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="users" value="Users" style="shape=mxgraph.aws4.users;" vertex="1" parent="1"><mxGeometry x="0" y="200" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="note" value="Drawn for the design review" style="text;html=1;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="100" height="20" as="geometry"/></mxCell>
+  <mxCell id="e1" style="edgeStyle=orthogonalEdgeStyle;" edge="1" parent="1" source="users" target="alb"><mxGeometry relative="1" as="geometry"/></mxCell>
+  <mxCell id="e2" edge="1" parent="1" source="alb" target="web1"><mxGeometry relative="1" as="geometry"/></mxCell>
+  <mxCell id="e3" edge="1" parent="1" source="alb" target="web2"><mxGeometry relative="1" as="geometry"/></mxCell>
+  <mxCell id="e4" edge="1" parent="1" source="web1" target="db"><mxGeometry relative="1" as="geometry"/></mxCell>
+  <mxCell id="e5" edge="1" parent="1" source="web2" target="db"><mxGeometry relative="1" as="geometry"/></mxCell>
+  <mxCell id="dangling" edge="1" parent="1" source="db"><mxGeometry relative="1" as="geometry"/></mxCell>
+</root></mxGraphModel>)";
+
+const char *const kServerless = R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>
+  <mxCell id="api" value="Orders API" style="shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.api_gateway;" vertex="1" parent="1"><mxGeometry as="geometry"/></mxCell>
+  <mxCell id="fn" value="handler" style="shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.lambda;" vertex="1" parent="1"><mxGeometry as="geometry"/></mxCell>
+  <mxCell id="table" value="orders" style="shape=mxgraph.aws4.resourceIcon;resIcon=mxgraph.aws4.dynamodb;" vertex="1" parent="1"><mxGeometry as="geometry"/></mxCell>
+  <mxCell id="x1" edge="1" parent="1" source="api" target="fn"><mxGeometry as="geometry"/></mxCell>
+  <mxCell id="x2" edge="1" parent="1" source="fn" target="table"><mxGeometry as="geometry"/></mxCell>
+</root></mxGraphModel>)";
+
+QByteArray page(const char *name, const QByteArray &content)
+{
+    return QByteArray("<diagram id=\"") + name + "\" name=\"" + name + "\">" + content + "</diagram>";
+}
+
+QByteArray file(const QList<QByteArray> &pages)
+{
+    QByteArray out = "<mxfile host=\"app.diagrams.net\" version=\"24.7.17\">";
+    for (const QByteArray &p : pages)
+        out += p;
+    return out + "</mxfile>";
+}
+
+/// draw.io's compressed page: base64(raw deflate(encodeURIComponent(xml))).
+QByteArray compressed(const QByteArray &xml)
+{
+    const QByteArray encoded = QUrl::toPercentEncoding(QString::fromUtf8(xml), "-_.!~*'()");
+    z_stream s{};
+    deflateInit2(&s, 9, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+    QByteArray out(int(deflateBound(&s, uLong(encoded.size()))), Qt::Uninitialized);
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(encoded.constData()));
+    s.avail_in = uInt(encoded.size());
+    s.next_out = reinterpret_cast<Bytef *>(out.data());
+    s.avail_out = uInt(out.size());
+    deflate(&s, Z_FINISH);
+    out.resize(qsizetype(s.total_out));
+    deflateEnd(&s);
+    return out.toBase64();
+}
+
+const InfraResource *find(const InfraModel &model, const QString &address)
+{
+    for (const InfraResource &r : model.resources) {
+        if (r.address == address)
+            return &r;
+    }
+    return nullptr;
+}
+
+bool hasLink(const InfraModel &model, const QString &from, const QString &to, const QString &kind)
+{
+    for (const InfraLink &l : model.links) {
+        if (l.from == from && l.to == to && l.kind == kind)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+class TstDrawio final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // What a person sees in the three-tier drawing, written out by hand.
+    void threeTierAsAPersonSeesIt()
+    {
+        const QByteArray bytes = file({page("Page-1", kThreeTier)});
+        QVERIFY(looksLikeDrawio(bytes));
+        const InfraReadResult r = readDrawio(bytes, QStringLiteral("three-tier.drawio"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const InfraModel &m = r.model;
+        QCOMPARE(m.format, QStringLiteral("drawio"));
+        QStringList addresses;
+        for (const InfraResource &resource : m.resources)
+            addresses << resource.address;
+        QVERIFY2(m.resources.size() == 11, qPrintable(addresses.join(u' '))); // cloud, vpc, 2 subnets, alb, asg, 2 instances, sg, db, users; not the note
+        QVERIFY(!find(m, QStringLiteral("note")));
+
+        const InfraResource *cloud = find(m, QStringLiteral("cloud"));
+        QVERIFY(cloud->isContainer);
+        QCOMPARE(cloud->componentType, QString()); // an area with no Cloudcraft group type
+        const InfraResource *vpc = find(m, QStringLiteral("vpc"));
+        QCOMPARE(vpc->componentType, QStringLiteral("vpc"));
+        QCOMPARE(vpc->name, QStringLiteral("Production VPC 10.0.0.0/16"));
+        QCOMPARE(vpc->parent, QStringLiteral("cloud"));
+        QCOMPARE(find(m, QStringLiteral("pub"))->componentType, QStringLiteral("subnet"));
+        QCOMPARE(find(m, QStringLiteral("pub"))->parent, QStringLiteral("vpc"));
+        QCOMPARE(find(m, QStringLiteral("priv"))->componentType, QStringLiteral("subnet"));
+
+        const InfraResource *alb = find(m, QStringLiteral("alb"));
+        QCOMPARE(alb->componentType, QStringLiteral("elb"));
+        QCOMPARE(alb->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("application"));
+        QCOMPARE(alb->parent, QStringLiteral("pub"));
+        QCOMPARE(find(m, QStringLiteral("asg"))->componentType, QStringLiteral("asg"));
+        QCOMPARE(find(m, QStringLiteral("asg"))->parent, QStringLiteral("priv"));
+        const InfraResource *web1 = find(m, QStringLiteral("web1"));
+        QCOMPARE(web1->componentType, QStringLiteral("ec2"));
+        QCOMPARE(web1->name, QStringLiteral("web-1")); // label of the UserObject wrapper
+        QCOMPARE(web1->parent, QStringLiteral("asg"));
+        QCOMPARE(find(m, QStringLiteral("web2"))->componentType, QStringLiteral("ec2"));
+
+        // The red box is a security group around the database, not an area: the database sits in the subnet.
+        const InfraResource *sg = find(m, QStringLiteral("dbsg"));
+        QCOMPARE(sg->componentType, QStringLiteral("sg"));
+        QVERIFY(!sg->isContainer);
+        const InfraResource *db = find(m, QStringLiteral("db"));
+        QCOMPARE(db->componentType, QStringLiteral("rds"));
+        QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("postgres"));
+        QCOMPARE(db->name, QStringLiteral("orders db"));
+        QCOMPARE(db->parent, QStringLiteral("priv"));
+        QVERIFY(hasLink(m, QStringLiteral("db"), QStringLiteral("dbsg"), QStringLiteral("security-group")));
+
+        QCOMPARE(find(m, QStringLiteral("users"))->componentType, QStringLiteral("user"));
+        QCOMPARE(find(m, QStringLiteral("users"))->parent, QString());
+        for (const auto &[from, to] : {std::pair{"users", "alb"}, {"alb", "web1"}, {"alb", "web2"}, {"web1", "db"}, {"web2", "db"}})
+            QVERIFY2(hasLink(m, QLatin1String(from), QLatin1String(to), QStringLiteral("reference")), from);
+        QCOMPARE(m.links.size(), 6); // five edges and the security group; the dangling edge is left out
+    }
+
+    void compressedPageReadsLikeThePlainOne()
+    {
+        const InfraReadResult plain = readDrawio(file({page("Page-1", kThreeTier)}), QStringLiteral("a.drawio"));
+        const QByteArray packed = file({QByteArray("<diagram id=\"x\" name=\"Page-1\">") + compressed(kThreeTier) + "</diagram>"});
+        const InfraReadResult r = readDrawio(packed, QStringLiteral("b.drawio"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.model.resources.size(), plain.model.resources.size());
+        QCOMPARE(r.model.links.size(), plain.model.links.size());
+        QCOMPARE(find(r.model, QStringLiteral("vpc"))->name, QStringLiteral("Production VPC 10.0.0.0/16"));
+        QCOMPARE(find(r.model, QStringLiteral("db"))->parent, QStringLiteral("priv"));
+    }
+
+    void multiplePages()
+    {
+        const QByteArray bytes = file({page("Network", kThreeTier), QByteArray("<diagram id=\"s\" name=\"Serverless\">")
+                                                                         + compressed(kServerless) + "</diagram>"});
+        const InfraReadResult all = readDrawio(bytes, QStringLiteral("two.drawio"));
+        QVERIFY2(all.ok(), qPrintable(all.error));
+        // Each page is an area named after it; ids repeat across pages, so they carry the page number.
+        const InfraResource *second = find(all.model, QStringLiteral("p2/page"));
+        QVERIFY(second);
+        QVERIFY(second->isContainer);
+        QCOMPARE(second->name, QStringLiteral("Serverless"));
+        QCOMPARE(find(all.model, QStringLiteral("p2/fn"))->componentType, QStringLiteral("lambda"));
+        QCOMPARE(find(all.model, QStringLiteral("p2/fn"))->parent, QStringLiteral("p2/page"));
+        QCOMPARE(find(all.model, QStringLiteral("p1/vpc"))->parent, QStringLiteral("p1/cloud"));
+        QCOMPARE(find(all.model, QStringLiteral("p1/cloud"))->parent, QStringLiteral("p1/page"));
+        QVERIFY(hasLink(all.model, QStringLiteral("p2/api"), QStringLiteral("p2/fn"), QStringLiteral("reference")));
+        QVERIFY(hasLink(all.model, QStringLiteral("p2/fn"), QStringLiteral("p2/table"), QStringLiteral("reference")));
+        QCOMPARE(all.model.resources.size(), 2 + 11 + 3);
+
+        const InfraReadResult first = readDrawio(bytes, QStringLiteral("two.drawio"), DrawioPages::First);
+        QVERIFY(first.ok());
+        QCOMPARE(first.model.resources.size(), 11);
+        QVERIFY(find(first.model, QStringLiteral("vpc")));
+    }
+
+    void damagedFilesAreOneSentence_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = file({page("Page-1", kThreeTier)});
+        QTest::newRow("truncated XML") << good.left(good.size() / 2) << QStringLiteral("The draw.io file bad.drawio is truncated");
+        QByteArray packed = compressed(kThreeTier);
+        QTest::newRow("truncated compressed page")
+            << file({QByteArray("<diagram name=\"P\">") + packed.left(packed.size() / 2) + "</diagram>"})
+            << QStringLiteral("The draw.io file bad.drawio is damaged: the compressed page \"P\" cannot be inflated (truncated or corrupt).");
+        packed[packed.size() / 2] = packed[packed.size() / 2] == 'A' ? 'B' : 'A';
+        packed[packed.size() / 3] = packed[packed.size() / 3] == 'A' ? 'B' : 'A';
+        QTest::newRow("corrupt compressed page") << file({QByteArray("<diagram name=\"P\">") + packed + "</diagram>"})
+                                                 << QStringLiteral("bad.drawio");
+        QTest::newRow("not base64") << file({QByteArray("<diagram name=\"P\">%%%not base64%%%</diagram>")})
+                                    << QStringLiteral("page \"P\" is not valid base64");
+        QTest::newRow("bad XML") << QByteArray("<mxfile><diagram name=\"P\"><mxGraphModel><root><mxCell id=\"0\"></root>")
+                                 << QStringLiteral("is damaged");
+        QTest::newRow("not draw.io") << QByteArray("<svg xmlns=\"http://www.w3.org/2000/svg\"/>") << QStringLiteral("is not a draw.io drawing");
+        QTest::newRow("no pages") << QByteArray("<mxfile></mxfile>") << QStringLiteral("has no pages");
+        QTest::newRow("empty") << QByteArray("") << QStringLiteral("The draw.io file bad.drawio is empty.");
+    }
+
+    void damagedFilesAreOneSentence()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, expected);
+        const InfraReadResult r = readDrawio(bytes, QStringLiteral("bad.drawio"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(expected), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QLatin1String("bad.drawio")), qPrintable(r.error));
+        QVERIFY(r.error.endsWith(u'.'));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstDrawio)
+#include "tst_drawio.moc"
