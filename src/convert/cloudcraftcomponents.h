@@ -24,8 +24,9 @@ inline const QString Sns = QStringLiteral("sns");
 inline const QString ElastiCache = QStringLiteral("elasticache");
 inline const QString CloudFront = QStringLiteral("cloudfront");
 inline const QString Route53 = QStringLiteral("r53");
-inline const QString Eks = QStringLiteral("ekscluster");
-inline const QString Ecs = QStringLiteral("ecs");
+inline const QString EksCluster = QStringLiteral("ekscluster");
+inline const QString EcsCluster = QStringLiteral("ecscluster");
+inline const QString EcsService = QStringLiteral("ecsservice");
 inline const QString Efs = QStringLiteral("efs");
 inline const QString KinesisStream = QStringLiteral("kinesisstream");
 inline const QString Redshift = QStringLiteral("redshift");
@@ -78,6 +79,7 @@ inline const QString Height = QStringLiteral("height");
 inline const QString Depth = QStringLiteral("depth");
 // Common
 inline const QString Name = QStringLiteral("name");
+inline const QString EngineVersion = QStringLiteral("engineVersion");
 inline const QString Color = QStringLiteral("color");
 inline const QString Arn = QStringLiteral("arn");
 } // namespace Attr

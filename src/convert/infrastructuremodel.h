@@ -2,7 +2,9 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace Cloudcraft::Core {
 
@@ -46,6 +48,11 @@ struct InfraModel
     QString format;
     QList<InfraResource> resources;
     QList<InfraLink> links;
+    /// Resources that only describe a relationship or a setting (target group attachments, listeners, bucket
+    /// policies, ...) and were turned into links or attributes instead of nodes: sourceType -> count.
+    QMap<QString, int> folded;
+    /// Things the reader noticed and the user should hear about (one sentence each).
+    QStringList warnings;
 };
 
 struct InfraReadResult
