@@ -1,6 +1,6 @@
 #include "budgetestimator.h"
 
-#include "textformat.h"
+#include "formatwriters.h"
 
 #include <QHash>
 #include <QJsonArray>

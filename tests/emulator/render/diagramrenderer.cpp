@@ -1,24 +1,39 @@
 #include "diagramrenderer.h"
 
 #include "budgetestimator.h"
-#include "canvasgeometry.h"
-#include "diagramscene.h"
 #include "formatwriters.h"
+
+#include "render/schematic/schematicrenderer.h"
 
 namespace Cloudcraft::Emulator {
 
+namespace {
+
+Core::SchematicOptions schematicOptions(const RenderOptions &options)
+{
+    Core::SchematicOptions schematic;
+    schematic.scale = options.scale;
+    schematic.width = options.width;
+    schematic.height = options.height;
+    schematic.grid = options.grid;
+    schematic.transparent = options.transparent;
+    schematic.theme = options.theme;
+    return schematic;
+}
+
+} // namespace
+
 QByteArray DiagramRenderer::render(const QJsonObject &blueprintData, RenderFormat format, const RenderOptions &options)
 {
-    const DiagramScene scene = DiagramScene::build(blueprintData, options.theme);
     switch (format) {
     case RenderFormat::Png:
-        return FormatWriters::png(scene, CanvasGeometry::forOptions(scene.bounds, options), options);
+        return Core::SchematicRenderer::renderPng(blueprintData, schematicOptions(options)).png;
     case RenderFormat::Svg:
-        return FormatWriters::svg(scene, CanvasGeometry::forOptions(scene.bounds, options), options);
+        return Core::SchematicRenderer::renderSvg(blueprintData, schematicOptions(options));
     case RenderFormat::Pdf:
-        return FormatWriters::pdf(scene, options);
+        return FormatWriters::pdf(DiagramScene::build(blueprintData, options.theme), options);
     case RenderFormat::MxGraph:
-        return FormatWriters::mxGraph(scene);
+        return FormatWriters::mxGraph(DiagramScene::build(blueprintData, options.theme));
     }
     return {};
 }

@@ -1,16 +1,32 @@
 #pragma once
 
-#include "canvasgeometry.h"
-#include "diagramscene.h"
+#include "diagramrenderer.h"
+
+#include "render/schematic/canvasgeometry.h"
+#include "render/schematic/diagramscene.h"
+#include "render/schematic/renderstyle.h"
+#include "render/schematic/textformat.h"
 
 #include <QByteArray>
 
-namespace Cloudcraft::Emulator::FormatWriters {
+namespace Cloudcraft::Emulator {
 
-/// Each writer draws the same scene; all are deterministic (no clocks, no random ids, fixed number formats).
-QByteArray png(const DiagramScene &scene, const CanvasGeometry &canvas, const RenderOptions &options);
-QByteArray svg(const DiagramScene &scene, const CanvasGeometry &canvas, const RenderOptions &options);
+// The scene, its geometry and the style helpers live in the core's schematic renderer (src/render/schematic);
+// the emulator keeps only the formats the desktop app never draws locally (PDF, mxGraph, budget).
+using Core::CanvasGeometry;
+using Core::DiagramScene;
+using Core::SceneEdge;
+using Core::SceneItem;
+using Core::SceneShape;
+namespace RenderStyle = Core::RenderStyle;
+namespace TextFormat = Core::TextFormat;
+
+namespace FormatWriters {
+
+/// Deterministic (no clocks, no random ids, fixed number formats); they draw the same scene as PNG and SVG.
 QByteArray pdf(const DiagramScene &scene, const RenderOptions &options);
 QByteArray mxGraph(const DiagramScene &scene);
 
-} // namespace Cloudcraft::Emulator::FormatWriters
+} // namespace FormatWriters
+
+} // namespace Cloudcraft::Emulator

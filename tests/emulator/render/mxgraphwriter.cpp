@@ -1,5 +1,4 @@
 #include "formatwriters.h"
-#include "textformat.h"
 
 #include <QHash>
 

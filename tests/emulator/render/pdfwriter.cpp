@@ -1,6 +1,4 @@
 #include "formatwriters.h"
-#include "renderstyle.h"
-#include "textformat.h"
 
 #include <QHash>
 

@@ -4,7 +4,7 @@
 #include <QJsonValue>
 #include <QString>
 
-namespace Cloudcraft::Emulator::RenderStyle {
+namespace Cloudcraft::Core::RenderStyle {
 
 enum class TypeFamily { Compute, Storage, Database, Network, Azure, Other };
 
@@ -27,4 +27,4 @@ QColor contrastingText(const QColor &background);
 /// `color` with its alpha composed over an opaque `background` (for formats without transparency).
 QColor flattened(const QColor &color, const QColor &background);
 
-} // namespace Cloudcraft::Emulator::RenderStyle
+} // namespace Cloudcraft::Core::RenderStyle

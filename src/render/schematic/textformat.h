@@ -3,7 +3,7 @@
 #include <QColor>
 #include <QString>
 
-namespace Cloudcraft::Emulator::TextFormat {
+namespace Cloudcraft::Core::TextFormat {
 
 /// Fixed-precision number without trailing zeros ("12", "0.5", "-3.25"); never "-0", never exponent form.
 QString number(double value, int decimals = 2);
@@ -12,4 +12,4 @@ QString xmlEscaped(QStringView text);
 /// "#rrggbb" (alpha is written separately where a format supports it).
 QString hexColor(const QColor &color);
 
-} // namespace Cloudcraft::Emulator::TextFormat
+} // namespace Cloudcraft::Core::TextFormat

@@ -1,11 +1,11 @@
-#include "canvasgeometry.h"
+#include "render/schematic/canvasgeometry.h"
 
-#include "diagramscene.h"
+#include "render/schematic/diagramscene.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace Cloudcraft::Emulator {
+namespace Cloudcraft::Core {
 
 namespace {
 
@@ -42,7 +42,24 @@ QRectF CanvasGeometry::visibleSceneRect() const
     return QRectF(-offset / scale, QSizeF(size.width() / scale, size.height() / scale));
 }
 
-CanvasGeometry CanvasGeometry::forOptions(const QRectF &sceneBounds, const RenderOptions &options)
+CanvasGeometry CanvasGeometry::forOptions(const QRectF &sceneBounds, const SchematicOptions &options)
+{
+    const CanvasGeometry wanted = unlimited(sceneBounds, options);
+    const QSize limit = options.maxSize;
+    if (!limit.isValid() || limit.isEmpty()
+        || (wanted.size.width() <= limit.width() && wanted.size.height() <= limit.height()))
+        return wanted;
+    // A preview asks for at most this much: shrink the whole picture, keeping its proportions.
+    const double factor = std::min(static_cast<double>(limit.width()) / wanted.size.width(),
+        static_cast<double>(limit.height()) / wanted.size.height());
+    const QRectF bounds = sceneBounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
+    const QSize size(std::min(limit.width(), clampSide(wanted.size.width() * factor)),
+        std::min(limit.height(), clampSide(wanted.size.height() * factor)));
+    const double scale = std::min(size.width() / bounds.width(), size.height() / bounds.height());
+    return centred(bounds, size, scale);
+}
+
+CanvasGeometry CanvasGeometry::unlimited(const QRectF &sceneBounds, const SchematicOptions &options)
 {
     const QRectF bounds = sceneBounds.adjusted(-kMargin, -kMargin, kMargin, kMargin);
     const int width = options.width > 0 ? std::min(options.width, kMaxSide) : 0;
@@ -84,4 +101,4 @@ CanvasGeometry CanvasGeometry::forPage(const QRectF &sceneBounds, const QSizeF &
     return geometry;
 }
 
-} // namespace Cloudcraft::Emulator
+} // namespace Cloudcraft::Core

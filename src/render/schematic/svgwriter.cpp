@@ -1,9 +1,9 @@
-#include "formatwriters.h"
-#include "textformat.h"
+#include "render/schematic/schematicwriters.h"
+#include "render/schematic/textformat.h"
 
 using namespace Qt::StringLiterals;
 
-namespace Cloudcraft::Emulator::FormatWriters {
+namespace Cloudcraft::Core::SchematicWriters {
 
 namespace {
 
@@ -66,7 +66,7 @@ void writeText(QString &out, const SceneShape &shape)
 
 } // namespace
 
-QByteArray svg(const DiagramScene &scene, const CanvasGeometry &canvas, const RenderOptions &options)
+QByteArray svg(const DiagramScene &scene, const CanvasGeometry &canvas, const SchematicOptions &options)
 {
     const QString width = QString::number(canvas.size.width());
     const QString height = QString::number(canvas.size.height());
@@ -136,4 +136,4 @@ QByteArray svg(const DiagramScene &scene, const CanvasGeometry &canvas, const Re
     return out.toUtf8();
 }
 
-} // namespace Cloudcraft::Emulator::FormatWriters
+} // namespace Cloudcraft::Core::SchematicWriters

@@ -1,10 +1,10 @@
-#include "textformat.h"
+#include "render/schematic/textformat.h"
 
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
-namespace Cloudcraft::Emulator::TextFormat {
+namespace Cloudcraft::Core::TextFormat {
 
 QString number(double value, int decimals)
 {
@@ -72,4 +72,4 @@ QString hexColor(const QColor &color)
     return color.toRgb().name(QColor::HexRgb);
 }
 
-} // namespace Cloudcraft::Emulator::TextFormat
+} // namespace Cloudcraft::Core::TextFormat

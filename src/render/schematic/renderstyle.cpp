@@ -1,4 +1,4 @@
-#include "renderstyle.h"
+#include "render/schematic/renderstyle.h"
 
 #include <QHash>
 #include <QJsonObject>
@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Cloudcraft::Emulator::RenderStyle {
+namespace Cloudcraft::Core::RenderStyle {
 
 namespace {
 
@@ -173,4 +173,4 @@ QColor flattened(const QColor &color, const QColor &background)
         mix(color.blue(), background.blue()));
 }
 
-} // namespace Cloudcraft::Emulator::RenderStyle
+} // namespace Cloudcraft::Core::RenderStyle

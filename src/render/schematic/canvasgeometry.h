@@ -1,12 +1,12 @@
 #pragma once
 
-#include "diagramrenderer.h"
+#include "render/schematic/schematicrenderer.h"
 
 #include <QPointF>
 #include <QRectF>
 #include <QSize>
 
-namespace Cloudcraft::Emulator {
+namespace Cloudcraft::Core {
 
 /// Output size and the scene -> output mapping (device = scene * scale + offset).
 struct CanvasGeometry
@@ -25,10 +25,13 @@ struct CanvasGeometry
     QRectF visibleSceneRect() const;
 
     /// Natural size (bounds plus a margin, times `scale`, shrunk to at most kMaxNaturalPixels), or exactly
-    /// width x height with the diagram fitted and centred; every side clamped to [1, kMaxSide].
-    static CanvasGeometry forOptions(const QRectF &sceneBounds, const RenderOptions &options);
+    /// width x height with the diagram fitted and centred; every side clamped to [1, kMaxSide]; then shrunk
+    /// to fit options.maxSize when that is valid.
+    static CanvasGeometry forOptions(const QRectF &sceneBounds, const SchematicOptions &options);
+    /// forOptions() without options.maxSize.
+    static CanvasGeometry unlimited(const QRectF &sceneBounds, const SchematicOptions &options);
     /// Fits the scene into a fixed page (PDF), keeping `margin` free on each side.
     static CanvasGeometry forPage(const QRectF &sceneBounds, const QSizeF &page, double margin);
 };
 
-} // namespace Cloudcraft::Emulator
+} // namespace Cloudcraft::Core

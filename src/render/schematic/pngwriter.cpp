@@ -1,4 +1,4 @@
-#include "formatwriters.h"
+#include "render/schematic/schematicwriters.h"
 
 #include <QBuffer>
 #include <QFont>
@@ -9,12 +9,14 @@
 #include <QPainterPath>
 #include <QtDebug>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
 
-namespace Cloudcraft::Emulator::FormatWriters {
+namespace Cloudcraft::Core::SchematicWriters {
 
 namespace {
 
@@ -82,9 +84,51 @@ void drawText(QPainter &painter, const SceneShape &shape)
     }
 }
 
+quint32 crc32(const QByteArray &bytes)
+{
+    static const std::array<quint32, 256> table = [] {
+        std::array<quint32, 256> t {};
+        for (quint32 n = 0; n < 256; ++n) {
+            quint32 c = n;
+            for (int k = 0; k < 8; ++k)
+                c = (c & 1U) ? 0xedb88320U ^ (c >> 1) : c >> 1;
+            t[n] = c;
+        }
+        return t;
+    }();
+    quint32 crc = 0xffffffffU;
+    for (const char byte : bytes)
+        crc = table[(crc ^ static_cast<quint8>(byte)) & 0xffU] ^ (crc >> 8);
+    return crc ^ 0xffffffffU;
+}
+
+void appendBigEndian(QByteArray &out, quint32 value)
+{
+    out += static_cast<char>((value >> 24) & 0xff);
+    out += static_cast<char>((value >> 16) & 0xff);
+    out += static_cast<char>((value >> 8) & 0xff);
+    out += static_cast<char>(value & 0xff);
+}
+
+/// Puts a tEXt chunk right after IHDR (8 bytes of signature + 25 of IHDR), where readers find it before any pixel
+/// data. Qt's writer would compress long texts into zTXt, which the bounds contract does not allow.
+void insertTextChunk(QByteArray &png, const char *keyword, const QByteArray &text)
+{
+    constexpr qsizetype kAfterHeader = 8 + 4 + 4 + 13 + 4;
+    if (png.size() < kAfterHeader || png.mid(12, 4) != "IHDR")
+        return;
+    const QByteArray body = QByteArray("tEXt") + QByteArray(keyword) + '\0' + text;
+    QByteArray chunk;
+    chunk.reserve(body.size() + 8);
+    appendBigEndian(chunk, static_cast<quint32>(body.size() - 4));
+    chunk += body;
+    appendBigEndian(chunk, crc32(body));
+    png.insert(kAfterHeader, chunk);
+}
+
 } // namespace
 
-QByteArray png(const DiagramScene &scene, const CanvasGeometry &canvas, const RenderOptions &options)
+QImage paint(const DiagramScene &scene, const CanvasGeometry &canvas, const SchematicOptions &options)
 {
     QImage image(canvas.size, QImage::Format_ARGB32_Premultiplied);
     if (image.isNull())
@@ -139,7 +183,13 @@ QByteArray png(const DiagramScene &scene, const CanvasGeometry &canvas, const Re
         }
     }
     painter.end();
+    return image;
+}
 
+QByteArray png(const QImage &image, const QHash<QString, QRect> &bounds)
+{
+    if (image.isNull())
+        return {};
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -147,7 +197,57 @@ QByteArray png(const DiagramScene &scene, const CanvasGeometry &canvas, const Re
     writer.setQuality(kPngQuality);
     if (!writer.write(image))
         return {};
+    if (!bounds.isEmpty())
+        insertTextChunk(bytes, SchematicRenderer::kBoundsKeyword, boundsJson(bounds));
     return bytes;
 }
 
-} // namespace Cloudcraft::Emulator::FormatWriters
+QHash<QString, QRect> pixelBounds(const DiagramScene &scene, const CanvasGeometry &canvas)
+{
+    const QRect visible(QPoint(0, 0), canvas.size);
+    QHash<QString, QRect> bounds;
+    for (const SceneItem &item : scene.items) {
+        if (item.id.isEmpty() || bounds.contains(item.id))
+            continue;
+        const QRectF mapped(canvas.map(item.rect.topLeft()), canvas.map(item.rect.bottomRight()));
+        // Outward rounding, so a zoom to the rectangle never cuts the box's edge.
+        const QRect pixels = QRect(QPoint(static_cast<int>(std::floor(mapped.left())),
+                                       static_cast<int>(std::floor(mapped.top()))),
+                                 QPoint(static_cast<int>(std::ceil(mapped.right())) - 1,
+                                     static_cast<int>(std::ceil(mapped.bottom())) - 1))
+                                 .intersected(visible);
+        if (!pixels.isEmpty())
+            bounds.insert(item.id, pixels);
+    }
+    return bounds;
+}
+
+QByteArray boundsJson(const QHash<QString, QRect> &bounds)
+{
+    QStringList ids = bounds.keys();
+    std::sort(ids.begin(), ids.end());
+    QByteArray json("{");
+    for (const QString &id : std::as_const(ids)) {
+        if (json.size() > 1)
+            json += ',';
+        json += '"';
+        for (const QChar c : id) {
+            const char16_t u = c.unicode();
+            if (u == u'"' || u == u'\\') {
+                json += '\\';
+                json += static_cast<char>(u);
+            } else if (u < 0x20 || u >= 0x7f) {
+                json += "\\u" + QByteArray::number(u, 16).rightJustified(4, '0');
+            } else {
+                json += static_cast<char>(u);
+            }
+        }
+        const QRect &r = bounds.value(id);
+        json += "\":[" + QByteArray::number(r.x()) + ',' + QByteArray::number(r.y()) + ','
+            + QByteArray::number(r.width()) + ',' + QByteArray::number(r.height()) + ']';
+    }
+    json += '}';
+    return json;
+}
+
+} // namespace Cloudcraft::Core::SchematicWriters

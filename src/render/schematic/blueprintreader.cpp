@@ -1,4 +1,4 @@
-#include "blueprintreader.h"
+#include "render/schematic/blueprintreader.h"
 
 #include <QJsonArray>
 
@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace Cloudcraft::Emulator::BlueprintReader {
+namespace Cloudcraft::Core::BlueprintReader {
 
 namespace {
 
@@ -78,4 +78,4 @@ QStringList textLines(const QString &text)
     return lines;
 }
 
-} // namespace Cloudcraft::Emulator::BlueprintReader
+} // namespace Cloudcraft::Core::BlueprintReader

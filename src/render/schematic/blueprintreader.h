@@ -9,7 +9,7 @@
 
 #include <optional>
 
-namespace Cloudcraft::Emulator::BlueprintReader {
+namespace Cloudcraft::Core::BlueprintReader {
 
 /// Tolerant readers for blueprint JSON: wrong types, NaN-like or absurd values give a fallback, never a crash.
 
@@ -24,4 +24,4 @@ QList<QJsonObject> objectsOf(const QJsonObject &data, QLatin1StringView key);
 /// Text split into lines, line count and length bounded.
 QStringList textLines(const QString &text);
 
-} // namespace Cloudcraft::Emulator::BlueprintReader
+} // namespace Cloudcraft::Core::BlueprintReader

@@ -8,7 +8,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace Cloudcraft::Emulator {
+namespace Cloudcraft::Core {
 
 /// One drawing primitive in scene pixels (1 grid unit = DiagramScene::kUnit px at scale 1).
 /// Every output format draws the same list, so PNG, SVG and PDF show the same picture.
@@ -78,4 +78,4 @@ struct DiagramScene
 /// Rough text extent shared by all formats (no font metrics, so layout never depends on installed fonts).
 QSizeF estimatedTextSize(const QStringList &lines, double fontPx);
 
-} // namespace Cloudcraft::Emulator
+} // namespace Cloudcraft::Core
