@@ -29,5 +29,15 @@ void addSnapshotOptions(QCommandLineParser &parser);
 QString snapshotHelpText();
 /// `diff A B`: exit 0 same, 1 different, 2 any error (its own codes, as CI tools expect).
 ExitCode runDiff(CliContext &ctx, const QStringList &args);
+/// `convert FILE`: Terraform/CloudFormation/draw.io into a blueprint; exit 2 for input it cannot read.
+ExitCode runConvert(CliContext &ctx, const QStringList &args);
+/// Registers --from, --upload, --update, --tags, --drop-unmapped; and the `convert` lines of --help.
+void addConvertOptions(QCommandLineParser &parser);
+QString convertHelpText();
+/// `inventory ACCOUNT`: each region's live inventory as files plus index.json, resumable.
+ExitCode runInventory(CliContext &ctx, const QStringList &args);
+/// Registers --provider and --regions; and the `inventory` lines of --help.
+void addInventoryOptions(QCommandLineParser &parser);
+QString inventoryHelpText();
 
 } // namespace Cloudcraft::Cli
