@@ -61,6 +61,10 @@ step "Exporting blueprint $blueprint as PNG and SVG"
 "$cli" blueprint export "$blueprint" --format png --width 1920 --height 1080 --output "$out/blueprint.png"
 "$cli" blueprint export "$blueprint" --format svg --output "$out/blueprint.svg"
 
+step "Inventory of AWS account $account: one JSON and one CSV file per region, index.json and a summary"
+"$cli" inventory "$account" --regions eu-west-1,us-east-1 --output "$out/inventory"
+"$cli" inventory "$account" --regions eu-west-1,us-east-1 --format csv --output "$out/inventory"
+
 step "Snapshot of AWS account $account, us-east-1 (before)"
 "$cli" aws snapshot "$account" us-east-1 --format png --width 1600 --height 1000 --output "$out/us-east-1-before.png"
 "$cli" aws snapshot "$account" us-east-1 --format json --output "$out/us-east-1-before.json"

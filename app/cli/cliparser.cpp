@@ -60,6 +60,7 @@ void addOptions(QCommandLineParser &parser)
     addDiffOptions(parser);
     addSnapshotOptions(parser);
     addConvertOptions(parser);
+    addInventoryOptions(parser);
 }
 
 std::optional<QString> findSecretOption(const QStringList &arguments)
@@ -146,7 +147,7 @@ Commands:
   restore DIR                    create missing blueprints, update the others with If-Match; a blueprint changed
                                  on the server since the backup is reported as a conflict and not overwritten
 
-)") + snapshotHelpText() + QStringLiteral("\n") + diffHelpText() + QStringLiteral("\n") + convertHelpText() + QStringLiteral(R"(
+)") + snapshotHelpText() + QStringLiteral("\n") + diffHelpText() + QStringLiteral("\n") + convertHelpText() + QStringLiteral("\n") + inventoryHelpText() + QStringLiteral(R"(
 Environment:
   CLOUDCRAFT_API_KEY   API key (overrides the keychain)
   CLOUDCRAFT_TIMEOUT   per-request timeout in seconds

@@ -34,5 +34,10 @@ ExitCode runConvert(CliContext &ctx, const QStringList &args);
 /// Registers --from, --upload, --update, --tags, --drop-unmapped; and the `convert` lines of --help.
 void addConvertOptions(QCommandLineParser &parser);
 QString convertHelpText();
+/// `inventory ACCOUNT`: each region's live inventory as files plus index.json, resumable.
+ExitCode runInventory(CliContext &ctx, const QStringList &args);
+/// Registers --provider and --regions; and the `inventory` lines of --help.
+void addInventoryOptions(QCommandLineParser &parser);
+QString inventoryHelpText();
 
 } // namespace Cloudcraft::Cli

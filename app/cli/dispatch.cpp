@@ -14,6 +14,8 @@ ExitCode dispatch(CliContext &ctx, const QStringList &positional)
         return runDiff(ctx, positional.mid(1));
     if (group == u"convert")
         return runConvert(ctx, positional.mid(1));
+    if (group == u"inventory")
+        return runInventory(ctx, positional.mid(1));
     const QString verb = positional.value(1);
     const QStringList args = positional.mid(2);
     using Runner = ExitCode (*)(CliContext &, const QString &, const QStringList &);
