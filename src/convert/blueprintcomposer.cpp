@@ -125,10 +125,13 @@ public:
             nodes.append(nodeJson(*resource, place));
             texts.append(labelJson(*resource));
             const QString id = idFor(QStringLiteral("node"), resource->address);
+            // Every enclosing area lists the node; `seen` stops at a parent cycle in malformed input.
+            QSet<QString> visited;
             for (QString area = resource->parent; m_byAddress.contains(area) && isArea(*m_byAddress.value(area));
                  area = m_byAddress.value(area)->parent) {
-                if (membersOfArea[area].contains(id))
+                if (visited.contains(area))
                     break;
+                visited.insert(area);
                 membersOfArea[area].append(id);
             }
         }
