@@ -2,6 +2,7 @@
 // inline ones: resources, the areas they sit in and the relationships a person reading the template sees.
 
 #include "convert/cloudformation.h"
+#include "convert/converter.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -72,6 +73,18 @@ private Q_SLOTS:
         for (const InfraResource &resource : r.model.resources)
             count += !resource.componentType.isEmpty();
         QCOMPARE(count, mapped);
+
+        // It converts, and every resource is drawn: a node or area each, unmapped ones as generic blocks.
+        QCOMPARE(detectFormat(bytes, file), SourceFormat::CloudFormation);
+        const ConversionResult c = convertBytes(bytes, file, SourceFormat::Auto, ComposeOptions{});
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        QCOMPARE(c.format, QStringLiteral("cloudformation"));
+        QCOMPARE(c.nodeCount + c.groupCount, int(r.model.resources.size()));
+        int unmapped = 0;
+        for (const int n : c.unmapped)
+            unmapped += n;
+        QCOMPARE(unmapped, int(r.model.resources.size()) - mapped);
+        QCOMPARE(c.blueprint.value(QLatin1String("data")).toObject().value(QLatin1String("version")).toInt(), 4);
     }
 
     // What a person sees reading VPC_With_Managed_NAT_And_Private_Subnet.yaml: one VPC named after the VPCName

@@ -1,6 +1,7 @@
 // readDrawio: AWS shapes to components, containers from the parent hierarchy, security group boxes, edges, labels
 // without HTML, the compressed page form, several pages, and damaged files as one sentence.
 
+#include "convert/converter.h"
 #include "convert/drawio.h"
 
 #include <QTest>
@@ -154,6 +155,16 @@ private Q_SLOTS:
         for (const auto &[from, to] : {std::pair{"users", "alb"}, {"alb", "web1"}, {"alb", "web2"}, {"web1", "db"}, {"web2", "db"}})
             QVERIFY2(hasLink(m, QLatin1String(from), QLatin1String(to), QStringLiteral("reference")), from);
         QCOMPARE(m.links.size(), 6); // five edges and the security group; the dangling edge is left out
+
+        // Converted: five nodes, the VPC, two subnets, the auto scaling group and the security group as groups,
+        // and the five arrows as edges.
+        QCOMPARE(detectFormat(bytes, QStringLiteral("three-tier.drawio")), SourceFormat::Drawio);
+        const ConversionResult c = convertBytes(bytes, QStringLiteral("three-tier.drawio"), SourceFormat::Auto, ComposeOptions{});
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        QCOMPARE(c.nodeCount, 5);
+        QCOMPARE(c.groupCount, 5);
+        QCOMPARE(c.edgeCount, 5);
+        QVERIFY(c.unmapped.isEmpty());
     }
 
     void compressedPageReadsLikeThePlainOne()
