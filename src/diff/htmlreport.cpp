@@ -7,7 +7,10 @@
 #include "diff/reportpreview.h"
 #include "diff/reporttext.h"
 
+#include "diff/diffsource.h"
+
 #include <QBuffer>
+#include <QFileInfo>
 #include <QImageWriter>
 #include <QStringList>
 
@@ -377,7 +380,27 @@ void writeStructure(Page &page, const InventoryDiffResult &structure)
     page << QStringLiteral("</section>");
 }
 
+/// A side as the desktop app can open it from anywhere: references as written, files by their absolute path.
+QString desktopReference(const QString &label)
+{
+    if (!DiffSourceRegistry::schemeOf(label).isEmpty() && !QFileInfo::exists(label))
+        return label;
+    return QFileInfo(label).absoluteFilePath();
+}
+
 } // namespace
+
+QUrl desktopCompareUrl(const QString &labelA, const QString &labelB)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("cloudcraft-desktop"));
+    url.setHost(QStringLiteral("compare"));
+    // Each side encoded whole, so '&', '=', '+', '#' and '/' in a path or reference survive every reader.
+    url.setQuery(QStringLiteral("a=") + QString::fromLatin1(QUrl::toPercentEncoding(desktopReference(labelA)))
+                     + QStringLiteral("&b=") + QString::fromLatin1(QUrl::toPercentEncoding(desktopReference(labelB))),
+                 QUrl::StrictMode);
+    return url;
+}
 
 QByteArray render(const DiffReportInput &input)
 {
@@ -407,9 +430,10 @@ QByteArray render(const DiffReportInput &input)
     page << QStringLiteral("<header><h1><span class=\"verdict %1\" id=\"verdict\">%2</span><span class=\"label\" "
                            "id=\"label-a\">%3</span><span class=\"arrow\">→</span><span class=\"label\" "
                            "id=\"label-b\">%4</span></h1><p class=\"meta\">Generated %5 UTC by cloudcraft-cli diff"
-                           "</p></header>")
+                           " · <a id=\"open-in-desktop\" href=\"%6\">Open in Cloudcraft Desktop</a></p></header>")
                 .arg(verdictClass, verdict, esc(input.labelA), esc(input.labelB),
-                     generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+                     generatedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                     esc(desktopCompareUrl(input.labelA, input.labelB).toString(QUrl::FullyEncoded)));
     page << QStringLiteral("<section id=\"summary\"><p class=\"summary\">%1</p><p class=\"note\">%2</p>")
                 .arg(esc(ReportText::summary(input)), esc(ReportText::limits(input)));
     writeCards(page, input);

@@ -1,7 +1,9 @@
 #include "diff/diffreportwriter.h"
+#include "diff/htmlreport.h"
 #include "reporttesthelpers.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
@@ -164,6 +166,7 @@ private Q_SLOTS:
     void selfContained();
     void largeImagesAreEmbeddedAsPreviews();
     void identicalFilesNeedNoImages();
+    void linksToTheDesktopCompare();
 
 private:
     QTemporaryDir m_dir;
@@ -333,7 +336,9 @@ void TestHtmlReport::selfContained()
     static const QRegularExpression references(QStringLiteral(R"re((src=|href=|url\(|@import)\s*["']?([^"')\s>]*))re"));
     for (auto it = references.globalMatch(html); it.hasNext();) {
         const QRegularExpressionMatch match = it.next();
-        QVERIFY2(match.captured(2).startsWith(QStringLiteral("data:")) || match.captured(2).isEmpty(),
+        // The one link that leaves the page opens the compare in the desktop app, never a network resource.
+        QVERIFY2(match.captured(2).startsWith(QStringLiteral("data:")) || match.captured(2).isEmpty()
+                     || match.captured(2).startsWith(QStringLiteral("cloudcraft-desktop://compare?")),
                  qPrintable(match.captured()));
     }
     QVERIFY(!html.contains(QStringLiteral("<link")));
@@ -393,5 +398,31 @@ void TestHtmlReport::identicalFilesNeedNoImages()
     QVERIFY(!html.contains(QStringLiteral("data:image/png")));
 }
 
-QTEST_GUILESS_MAIN(TestHtmlReport)
+// "Open in Cloudcraft Desktop": a plain link with both sides encoded whole, files by their absolute path.
+void TestHtmlReport::linksToTheDesktopCompare()
+{
+    const PixelCase pixels;
+    DiffReportInput input = pixels.input(QStringLiteral("snapshot:aws:f0/us-east-1@previous"),
+                                         QStringLiteral("out dir/a&b=c #1.png"));
+    QTemporaryDir dir;
+    const QString html = QString::fromUtf8(readAll(writeHtml(input, dir)));
+    static const QRegularExpression link(
+        QStringLiteral("<a id=\"open-in-desktop\" href=\"([^\"]+)\">Open in Cloudcraft Desktop</a>"));
+    const QRegularExpressionMatch match = link.match(html);
+    QVERIFY2(match.hasMatch(), "no link to the desktop app");
+    const QUrl url(QString(match.captured(1)).replace(QStringLiteral("&amp;"), QStringLiteral("&")), QUrl::StrictMode);
+    QVERIFY(url.isValid());
+    QCOMPARE(url.scheme(), QStringLiteral("cloudcraft-desktop"));
+    QCOMPARE(url.host(), QStringLiteral("compare"));
+    const QStringList items = url.query(QUrl::FullyEncoded).split(u'&');
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(QUrl::fromPercentEncoding(items.at(0).mid(2).toUtf8()), QStringLiteral("snapshot:aws:f0/us-east-1@previous"));
+    QCOMPARE(QUrl::fromPercentEncoding(items.at(1).mid(2).toUtf8()),
+             QFileInfo(QStringLiteral("out dir/a&b=c #1.png")).absoluteFilePath());
+    QCOMPARE(url, HtmlReport::desktopCompareUrl(input.labelA, input.labelB));
+    // The policy that keeps the page offline is still there.
+    QVERIFY(html.contains(QStringLiteral("default-src 'none'")));
+}
+
+QTEST_MAIN(TestHtmlReport)
 #include "tst_htmlreport.moc"
