@@ -4,6 +4,8 @@
 
 #include <QFutureWatcher>
 #include <QThreadPool>
+
+#include <utility>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Cloudcraft::Core {
@@ -67,6 +69,8 @@ void CompareSession::start()
                 result.error = QStringLiteral("This comparison was replaced by a newer one.");
             } else {
                 result = CompareEngine::compare(before, after, settings, cancel.get());
+                if (cancel->load())
+                    result = CompareResult{}; // stale: its 8K difference image is freed here, not on the UI thread
             }
             result.generation = generation;
             return result;
@@ -80,6 +84,11 @@ void CompareSession::deliver(const CompareResult &result)
             setComputing(false);
         return; // stale: a newer request is on its way
     }
+    // Freeing a 126 MiB difference image takes the kernel a while (munmap): let the worker do it, unless someone
+    // else (the view) still shares it.
+    QImage previous = std::exchange(m_result.difference, QImage());
+    if (!previous.isNull())
+        m_pool->start([image = std::move(previous)]() mutable { image = QImage(); });
     m_result = result;
     setComputing(false);
     Q_EMIT resultReady(m_result);
