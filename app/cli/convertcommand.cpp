@@ -6,6 +6,7 @@
 
 #include "api/apiparse.h"
 #include "convert/converter.h"
+#include "render/schematic/schematicrenderer.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -111,6 +112,9 @@ void addConvertOptions(QCommandLineParser &parser)
                                         QStringLiteral("id")));
     parser.addOption(QCommandLineOption({ QStringLiteral("tags") }, QStringLiteral("convert: comma-separated tags."),
                                         QStringLiteral("list")));
+    parser.addOption(QCommandLineOption({ QStringLiteral("preview") },
+                                        QStringLiteral("convert: write a local schematic of the result (.png or .svg)."),
+                                        QStringLiteral("file")));
     parser.addOption(QCommandLineOption({ QStringLiteral("drop-unmapped") },
                                         QStringLiteral("convert: leave unmapped resources out (still listed).")));
 }
@@ -119,10 +123,12 @@ QString convertHelpText()
 {
     return QStringLiteral(R"(  convert FILE [--from terraform|plan|cloudformation|drawio] [--output blueprint.json]
                                  [--upload [--name NAME] [--tags a,b]] [--update ID [--etag E]] [--drop-unmapped]
+                                 [--preview FILE.png|FILE.svg]
                                  a Terraform state (format 4), `terraform show -json` plan output, a CloudFormation
                                  template or a draw.io file into a Cloudcraft blueprint (data version 4) with an
                                  automatic layout; planned create/update/delete/replace are coloured (green, amber,
-                                 red, purple) and named in the labels. Without --output, --upload or --update the
+                                 red, purple) and named in the labels; --preview draws it locally (no network, no
+                                 export quota). Without --output, --upload or --update the
                                  document goes to stdout. Unreadable input: one sentence, exit 2, nothing written.
 )");
 }
@@ -172,6 +178,25 @@ ExitCode runConvert(CliContext &ctx, const QStringList &args)
         summary.insert(QStringLiteral("output"), output);
         if (output != u"-")
             ctx.out().info(QStringLiteral("Wrote %1.").arg(output));
+    }
+
+    const QString preview = ctx.value(QStringLiteral("preview"));
+    if (!preview.isEmpty()) {
+        QByteArray picture;
+        if (preview.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+            picture = SchematicRenderer::renderSvg(result.blueprint);
+        } else {
+            SchematicRenderer::Options renderOptions;
+            renderOptions.maxSize = QSize(4096, 4096);
+            const SchematicResult rendered = SchematicRenderer::renderPng(result.blueprint, renderOptions);
+            if (!rendered.ok())
+                return ctx.localFileError(QStringLiteral("Could not draw the preview of %1: %2").arg(file, rendered.error));
+            picture = rendered.png;
+        }
+        if (const ExitCode code = ctx.writeFile(preview, picture); code != ExitCode::Success)
+            return code;
+        summary.insert(QStringLiteral("preview"), preview);
+        ctx.out().info(QStringLiteral("Wrote %1.").arg(preview));
     }
 
     if (wantUpload || !updateId.isEmpty()) {

@@ -7,12 +7,37 @@
 #include <cloudcraft/version.h>
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 using namespace Cloudcraft::Cli;
 
+namespace {
+
+// `convert --preview` draws text, which needs Qt's GUI font database: only then does the CLI start a (headless)
+// QGuiApplication; every other command stays a plain QCoreApplication.
+bool needsGui(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--preview") == 0 || qstrncmp(argv[i], "--preview=", 10) == 0)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> application;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("cloudcraft-cli"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(Cloudcraft::kAppVersion));
 

@@ -68,7 +68,7 @@ QString labelText(const InfraResource &resource, bool markActions)
 {
     QString text = resource.name.isEmpty() ? resource.address : resource.name;
     if (resource.componentType.isEmpty())
-        text = resource.sourceType + u'\n' + text;
+        text = resource.sourceType + QStringLiteral(": ") + text;
     if (markActions && resource.action != PlannedAction::None)
         text += QStringLiteral(" (%1)").arg(plannedActionName(resource.action));
     return text;
@@ -123,7 +123,6 @@ public:
                 continue;
             const QRectF place = places.value(resource->address);
             nodes.append(nodeJson(*resource, place));
-            texts.append(labelJson(*resource));
             const QString id = idFor(QStringLiteral("node"), resource->address);
             // Every enclosing area lists the node; `seen` stops at a parent cycle in malformed input.
             QSet<QString> visited;
@@ -183,7 +182,8 @@ public:
                     groups.append(areaGroupJson(*resource, place, membersOfArea.value(resource->address)));
                 else
                     surfaces.append(surfaceJson(*resource, place));
-                texts.append(areaLabelJson(*resource, place));
+                if (!C::isGroupType(resource->componentType))
+                    texts.append(areaLabelJson(*resource, place)); // zones have no name of their own
             } else if (isMembershipGroup(*resource)) {
                 QStringList members = membersOfGroup.value(resource->address);
                 members.removeDuplicates();
@@ -287,6 +287,8 @@ private:
         node.insert(QStringLiteral("id"), idFor(QStringLiteral("node"), resource.address));
         node.insert(QStringLiteral("mapPos"), point(place.x(), place.y()));
         node.insert(QStringLiteral("region"), regionOf(resource));
+        // The label (with the planned action) rides on the node's name: one text that moves with the node.
+        node.insert(QStringLiteral("name"), labelText(resource, m_options.markPlannedActions));
         if (resource.componentType.isEmpty()) {
             node.insert(QStringLiteral("type"), C::Block);
             node.insert(C::Attr::Width, 2);
@@ -300,21 +302,6 @@ private:
         if (m_options.markPlannedActions && !action.isEmpty())
             node.insert(C::Attr::Color, colour(action));
         return node;
-    }
-
-    QJsonObject labelJson(const InfraResource &resource) const
-    {
-        QJsonObject text { { QStringLiteral("id"), idFor(QStringLiteral("label"), resource.address) },
-                           { QStringLiteral("type"), C::IsoText },
-                           { QStringLiteral("text"), labelText(resource, m_options.markPlannedActions) },
-                           { QStringLiteral("textSize"), 8 },
-                           { QStringLiteral("mapPos"),
-                             QJsonObject { { QStringLiteral("relTo"), idFor(QStringLiteral("node"), resource.address) },
-                                           { QStringLiteral("offset"), point(0, 2.25) } } } };
-        const QString action = actionColour(resource.action);
-        if (m_options.markPlannedActions && !action.isEmpty())
-            text.insert(C::Attr::Color, colour(action));
-        return text;
     }
 
     QJsonObject areaGroupJson(const InfraResource &resource, const QRectF &place, QStringList members) const
@@ -369,7 +356,7 @@ private:
             { QStringLiteral("type"), C::IsoText },
             { QStringLiteral("text"),
               QStringLiteral("Planned changes: green = create, amber = update, red = delete, purple = replace") },
-            { QStringLiteral("textSize"), 12 },
+            { QStringLiteral("textSize"), 16 },
             { QStringLiteral("mapPos"), point(0, top - 3) },
         };
     }

@@ -54,13 +54,12 @@ inline QJsonArray dataArray(const Core::ConversionResult &result, const char *ke
     return result.blueprint.value(u"data").toObject().value(QLatin1StringView(key)).toArray();
 }
 
-/// The label text shown for a node (isotext placed relative to it).
+/// The label shown for a node (its name).
 inline QString labelOf(const Core::ConversionResult &result, const QString &nodeId)
 {
-    for (const QJsonValue &value : dataArray(result, "text")) {
-        const QJsonObject text = value.toObject();
-        if (text.value(u"mapPos").toObject().value(u"relTo").toString() == nodeId)
-            return text.value(u"text").toString();
+    for (const QJsonValue &value : dataArray(result, "nodes")) {
+        if (value.toObject().value(u"id").toString() == nodeId)
+            return value.toObject().value(u"name").toString();
     }
     return {};
 }

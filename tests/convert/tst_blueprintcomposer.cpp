@@ -194,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(kept.unmapped.value(QStringLiteral("test_thing")), 3);
         const QJsonObject block = nodeLabelled(kept, QStringLiteral("role"));
         QCOMPARE(block.value(u"type").toString(), QStringLiteral("block"));
-        QVERIFY(labelOf(kept, block.value(u"id").toString()).startsWith(QStringLiteral("test_thing\n")));
+        QVERIFY(labelOf(kept, block.value(u"id").toString()).startsWith(QStringLiteral("test_thing: ")));
         QVERIFY(!kept.warnings.filter(QStringLiteral("drawn as generic blocks")).isEmpty());
 
         ComposeOptions drop;

@@ -132,6 +132,29 @@ private Q_SLOTS:
         QVERIFY(m_emulator.requests().isEmpty());
     }
 
+    void localPreview()
+    {
+        const QString png = path(QStringLiteral("preview.png"));
+        const QString svg = path(QStringLiteral("preview.svg"));
+        QVERIFY(m_emulator.clearRequests());
+        const CliRun r = m_cli->run({ QStringLiteral("convert"), dataFile("handwritten-shop.tfstate"), QStringLiteral("--output"),
+                                      path(QStringLiteral("shop.json")), QStringLiteral("--preview"), png });
+        CLI_EXPECT(r, 0);
+        QFile picture(png);
+        QVERIFY(picture.open(QIODevice::ReadOnly));
+        const QByteArray bytes = picture.readAll();
+        QVERIFY(bytes.startsWith("\x89PNG\r\n\x1a\n"));
+        QVERIFY(bytes.contains("cloudcraft:bounds")); // the renderer's resource positions
+        QVERIFY(bytes.size() > 10000);
+        CLI_EXPECT(m_cli->run({ QStringLiteral("convert"), dataFile("handwritten-shop.tfstate"), QStringLiteral("--output"),
+                                path(QStringLiteral("shop2.json")), QStringLiteral("--preview"), svg }),
+                   0);
+        QFile vector(svg);
+        QVERIFY(vector.open(QIODevice::ReadOnly));
+        QVERIFY(vector.readAll().contains("<svg"));
+        QVERIFY(m_emulator.requests().isEmpty()); // no network, no export quota
+    }
+
     void updateGuardedByETag()
     {
         const CliRun created = m_cli->run({ QStringLiteral("--json"), QStringLiteral("convert"),
@@ -207,8 +230,9 @@ private Q_SLOTS:
         const QString out = path(QStringLiteral("bad-out.json"));
         QFile::remove(out);
         QVERIFY(m_emulator.clearRequests());
+        const QString preview = path(QStringLiteral("bad-out-preview.png"));
         QStringList args { QStringLiteral("convert"), input, QStringLiteral("--output"), out, QStringLiteral("--upload"),
-                           QStringLiteral("--name"), QStringLiteral("Never") };
+                           QStringLiteral("--name"), QStringLiteral("Never"), QStringLiteral("--preview"), preview };
         if (!from.isEmpty())
             args << QStringLiteral("--from") << from;
         const CliRun r = m_cli->run(args);
@@ -216,6 +240,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(sentence.toUtf8()), r.err.constData());
         QCOMPARE(r.err.trimmed().count('\n'), 0); // one sentence
         QVERIFY(!QFile::exists(out));
+        QVERIFY(!QFile::exists(preview));
         QCOMPARE(countRequests(m_emulator.requests(), QStringLiteral("POST")), 0);
         QCOMPARE(m_emulator.requests().size(), 0);
         // Nothing half-written beside the output either (QSaveFile temporaries).
