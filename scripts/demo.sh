@@ -81,6 +81,24 @@ step "Snapshot of the same region (after)"
 "$cli" snapshot take "aws:$account/us-east-1" --width 1600 --height 1000 --name after-deploy
 "$cli" snapshot list "aws:$account/us-east-1"
 
+step "Converting a Terraform state, plans, a CloudFormation template and a draw.io file into blueprints (local previews)"
+# Each becomes a Cloudcraft blueprint document (convert-<name>.json) and a schematic drawn locally (convert-<name>.png):
+# no network, no export quota. Planned changes are coloured: green create, amber update, red delete, purple replace.
+inputs=("$root"/tests/data/terraform/handwritten-shop.tfstate "$root"/tests/data/terraform/inframap-aws-state-vpc.tfstate
+        "$root"/tests/data/terraform/terraform-compliance-sgr.plan.json "$root"/tests/data/terraform/handwritten-changes.plan.json)
+for extra in "$root"/tests/data/cloudformation/*.yaml "$root"/tests/data/drawio/*.drawio; do
+    [[ -f $extra ]] && inputs+=("$extra")
+done
+for input in "${inputs[@]}"; do
+    name=$(basename "$input")
+    name=${name%%.*}
+    "$cli" convert "$input" --output "$out/convert-$name.json" --preview "$out/convert-$name.png"
+done
+converted=$("$cli" convert "$root/tests/data/terraform/handwritten-shop.tfstate" --upload --name "Shop (from Terraform)" \
+    --tags terraform,demo --json | grep -o '"id": *"[^"]*"' | head -n 1 | sed 's/.*"\([^"]*\)"$/\1/')
+echo "Uploaded as blueprint $converted; the emulator's render of it:"
+"$cli" blueprint export "$converted" --format png --width 1600 --height 1000 --output "$out/convert-shop-uploaded.png"
+
 step "The desktop app on the demo workspace (under Xvfb when there is no display)"
 desktop=$build/app/desktop/cloudcraft-desktop
 if [[ -n ${DISPLAY:-} ]]; then
