@@ -3,6 +3,7 @@
 #include "connectivitymonitor.h"
 #include "errortext.h"
 #include "inspectorpanel.h"
+#include "inventorydialog.h"
 #include "sessioncontroller.h"
 #include "workspacecontroller.h"
 
@@ -12,7 +13,11 @@
 #include "cache/rendercache.h"
 #include "models/accounttreemodel.h"
 
+#include <QDir>
+#include <QJsonObject>
+#include <QListWidget>
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace Cloudcraft::Ui {
 
@@ -207,6 +212,51 @@ void AccountController::load(const QString &region, bool live)
                           call->body(), QStringLiteral("application/json"));
         showSnapshot(accountId, region, call->body());
     });
+}
+
+void AccountController::downloadInventory()
+{
+    ApiClient *client = m_session.client();
+    if (m_accountId.isEmpty() || !client || m_inventoryDialog)
+        return;
+    // The regions scanned before first, then every other region of the provider (unticked ones are skipped).
+    QStringList regions = m_settings.value(settingsKey(m_accountId)).toStringList();
+    static const QStringList aws{QStringLiteral("us-east-1"), QStringLiteral("us-east-2"), QStringLiteral("us-west-1"),
+                                 QStringLiteral("us-west-2"), QStringLiteral("ca-central-1"), QStringLiteral("eu-west-1"),
+                                 QStringLiteral("eu-west-2"), QStringLiteral("eu-west-3"), QStringLiteral("eu-central-1"),
+                                 QStringLiteral("eu-north-1"), QStringLiteral("ap-south-1"), QStringLiteral("ap-northeast-1"),
+                                 QStringLiteral("ap-northeast-2"), QStringLiteral("ap-southeast-1"),
+                                 QStringLiteral("ap-southeast-2"), QStringLiteral("sa-east-1")};
+    static const QStringList azure{QStringLiteral("eastus"), QStringLiteral("eastus2"), QStringLiteral("westus2"),
+                                   QStringLiteral("centralus"), QStringLiteral("canadacentral"), QStringLiteral("northeurope"),
+                                   QStringLiteral("westeurope"), QStringLiteral("uksouth"), QStringLiteral("southeastasia"),
+                                   QStringLiteral("australiaeast")};
+    const int remembered = int(regions.size());
+    for (const QString &region : m_azure ? azure : aws) {
+        if (!regions.contains(region))
+            regions << region;
+    }
+    const QString name = accountName(m_accountId);
+    const QString folder = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                               .filePath(QStringLiteral("Cloudcraft inventory/") + m_accountId);
+    auto *dialog = new InventoryDialog(*client, m_accountId, name, m_azure, regions, folder, m_inspector ? m_inspector->window() : nullptr);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Only the regions known to hold something start ticked when there are any.
+    if (remembered > 0) {
+        if (auto *list = dialog->findChild<QListWidget *>(QStringLiteral("inventoryRegions"))) {
+            for (int i = remembered; i < list->count(); ++i)
+                list->item(i)->setCheckState(Qt::Unchecked);
+        }
+    }
+    connect(dialog, &InventoryDialog::finished, this, [this, dialog, name](const QJsonObject &summary) {
+        if (!m_inspector || summary.value(QLatin1String("countsByRegion")).toObject().isEmpty())
+            return;
+        m_inspector->showRegion(name, tr("%n region(s) downloaded", nullptr,
+                                          int(summary.value(QLatin1String("countsByRegion")).toObject().size())));
+        m_inspector->setBlueprintData(dialog->mergedDocument());
+    });
+    m_inventoryDialog = dialog;
+    dialog->open();
 }
 
 } // namespace Cloudcraft::Ui

@@ -3,6 +3,7 @@
 #include <QModelIndex>
 #include <QObject>
 #include <QPointer>
+#include <QWidget>
 
 class QSettings;
 
@@ -38,6 +39,9 @@ public Q_SLOTS:
     void select(const QModelIndex &sourceIndex);
     /// Live scan of `region` of the account shown (the inspector's Scan button).
     void scan(const QString &region);
+    /// "Download inventory…" of the account shown: regions, folder, progress, cancel, summary; the result's counts
+    /// then show in the inspector.
+    void downloadInventory();
 
 Q_SIGNALS:
     void inventoryLoaded(const QString &accountId, const QString &region);
@@ -58,6 +62,7 @@ private:
     QString m_accountId;
     bool m_azure = false;
     QPointer<Core::ApiCall> m_call;
+    QPointer<QWidget> m_inventoryDialog;
 };
 
 } // namespace Cloudcraft::Ui

@@ -227,6 +227,11 @@ void MainWindow::buildMenus()
                 m_navigator->filterField()->selectAll();
             });
 
+    QMenu *account = menuBar()->addMenu(tr("&Account"));
+    account->setObjectName(QStringLiteral("accountMenu"));
+    connect(addAction(account, tr("&Download inventory…"), "downloadInventoryAction", {}), &QAction::triggered,
+            m_accounts, &AccountController::downloadInventory);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));
     QAction *shortcuts = addAction(help, tr("&Keyboard shortcuts"), "shortcutsAction", QKeySequence(tr("?")));
