@@ -31,7 +31,8 @@ PixelDiffOptions CompareEngine::pixelOptions(const CompareSettings &settings)
 }
 
 CompareResult CompareEngine::compare(const CompareSide &before, const CompareSide &after,
-                                     const CompareSettings &settings, const std::atomic_bool *cancel)
+                                     const CompareSettings &settings, const std::atomic_bool *cancel,
+                                     bool withStructure)
 {
     CompareResult result;
     if (before.image.isNull() || after.image.isNull()) {
@@ -70,7 +71,7 @@ CompareResult CompareEngine::compare(const CompareSide &before, const CompareSid
     std::stable_sort(result.regions.begin(), result.regions.end(),
                      [](const CompareRegion &a, const CompareRegion &b) { return a.pixels > b.pixels; });
 
-    if (before.document && after.document)
+    if (withStructure && before.document && after.document)
         result.structure = InventoryDiff().compare(*before.document, *after.document);
     return result;
 }

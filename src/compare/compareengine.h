@@ -17,9 +17,10 @@ public:
     /// compare view's colours.
     static PixelDiffOptions pixelOptions(const CompareSettings &settings);
 
-    /// `cancel` (may be null) stops the pixel diff early; the result then says so in `error`.
+    /// `cancel` (may be null) stops the pixel diff early; the result then says so in `error`. `withStructure` false
+    /// skips the structural diff (a caller that already has it for this pair).
     static CompareResult compare(const CompareSide &before, const CompareSide &after, const CompareSettings &settings,
-                                 const std::atomic_bool *cancel = nullptr);
+                                 const std::atomic_bool *cancel = nullptr, bool withStructure = true);
 };
 
 } // namespace Cloudcraft::Core

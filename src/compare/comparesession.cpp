@@ -34,6 +34,8 @@ void CompareSession::setSides(CompareSide before, CompareSide after)
     m_before = std::move(before);
     m_after = std::move(after);
     m_hasSides = true;
+    m_structure.reset();
+    m_structureKnown = false;
     start();
 }
 
@@ -63,12 +65,13 @@ void CompareSession::start()
     ++m_running;
     setComputing(true);
     watcher->setFuture(QtConcurrent::run(
-        m_pool, [before = m_before, after = m_after, settings = m_settings, cancel = m_cancel, generation] {
+        m_pool, [before = m_before, after = m_after, settings = m_settings, cancel = m_cancel, generation,
+                 withStructure = !m_structureKnown] {
             CompareResult result;
             if (cancel->load()) {
                 result.error = QStringLiteral("This comparison was replaced by a newer one.");
             } else {
-                result = CompareEngine::compare(before, after, settings, cancel.get());
+                result = CompareEngine::compare(before, after, settings, cancel.get(), withStructure);
                 if (cancel->load())
                     result = CompareResult{}; // stale: its 8K difference image is freed here, not on the UI thread
             }
@@ -90,6 +93,14 @@ void CompareSession::deliver(const CompareResult &result)
     if (!previous.isNull())
         m_pool->start([image = std::move(previous)]() mutable { image = QImage(); });
     m_result = result;
+    if (m_result.ok()) {
+        // The structure depends on the pair only: keep it across threshold and ignore changes.
+        if (m_structureKnown)
+            m_result.structure = m_structure;
+        else
+            m_structure = m_result.structure;
+        m_structureKnown = true;
+    }
     setComputing(false);
     Q_EMIT resultReady(m_result);
 }

@@ -57,6 +57,9 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancel; ///< of the newest request
     int m_running = 0;                           ///< workers not yet answered
     QThreadPool *m_pool = nullptr;               ///< one thread: requests run one after the other
+    /// The structural diff of the current pair, once computed: settings changes do not touch it.
+    std::optional<InventoryDiffResult> m_structure;
+    bool m_structureKnown = false;
 };
 
 } // namespace Cloudcraft::Core

@@ -202,6 +202,16 @@ private Q_SLOTS:
         QCOMPARE(result.differentPixels, cli.value(u"mismatch").toInteger());
         QCOMPARE(result.comparedPixels, cli.value(u"compared").toInteger());
         QCOMPARE(result.regions.size(), cli.value(u"regions").toArray().size());
+
+        // A threshold change recomputes the pixels and keeps the structural diff of the pair.
+        const int changed = result.structure->totals.changed + result.structure->totals.added;
+        CompareSettings looser;
+        looser.threshold = 0.4;
+        session.setSettings(looser);
+        QVERIFY(ready.wait(30000));
+        QVERIFY(session.result().ok());
+        QVERIFY(session.result().structure.has_value());
+        QCOMPARE(session.result().structure->totals.changed + session.result().structure->totals.added, changed);
     }
 
     void liveAccountAcrossAScenarioStep()
