@@ -142,6 +142,8 @@ void CompareCanvas::paintEvent(QPaintEvent *)
         break;
     }
     paintOverlays(painter);
+    if (isPreparing())
+        paintMessage(painter, tr("Preparing the images…"));
     if (m_role == Role::Composite && m_scene->mode == CompareMode::Swipe) {
         paintBadge(painter, tr("Before"));
         QString after = tr("After");
@@ -225,6 +227,15 @@ void CompareCanvas::paintMessage(QPainter &painter, const QString &text) const
     painter.setPen(m_scene->presentation ? QColor(Qt::white) : palette().color(QPalette::WindowText));
     painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, text);
     painter.restore();
+}
+
+bool CompareCanvas::isPreparing() const
+{
+    for (const ImagePyramid *image : {m_scene->before, m_scene->after}) {
+        if (image && !image->isNull() && !image->isDrawable())
+            return true;
+    }
+    return false;
 }
 
 int CompareCanvas::regionAt(const QPointF &imagePoint) const

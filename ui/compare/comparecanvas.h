@@ -57,6 +57,7 @@ private:
     void paintOverlays(QPainter &painter) const;
     void paintBadge(QPainter &painter, const QString &text) const;
     void paintMessage(QPainter &painter, const QString &text) const;
+    bool isPreparing() const; ///< a side waits for its worker-converted copy
     void updateHover(const QPointF &widgetPos);
     int regionAt(const QPointF &imagePoint) const;
     int ignoreRegionAt(const QPointF &imagePoint) const;

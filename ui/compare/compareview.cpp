@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QSlider>
 #include <QStackedWidget>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
@@ -44,9 +45,12 @@ CompareView::CompareView(QWidget *parent)
     setFocusPolicy(Qt::StrongFocus);
 
     m_viewport = new CompareViewport(this);
-    m_before = new ImagePyramid(this);
-    m_after = new ImagePyramid(this);
-    m_difference = new ImagePyramid(this);
+    // One worker for the three pyramids: on a two-core machine the UI thread keeps a core to itself.
+    m_workers = new QThreadPool(this);
+    m_workers->setMaxThreadCount(1);
+    m_before = new ImagePyramid(m_workers, this);
+    m_after = new ImagePyramid(m_workers, this);
+    m_difference = new ImagePyramid(m_workers, this);
     m_scene.before = m_before;
     m_scene.after = m_after;
     m_scene.difference = m_difference;
@@ -85,7 +89,12 @@ CompareView::CompareView(QWidget *parent)
     updateBlinkLabel();
 }
 
-CompareView::~CompareView() = default;
+CompareView::~CompareView()
+{
+    // The pyramids' tasks hold only their own image copies, but the pool must not outlive its jobs' watchers.
+    m_workers->clear();
+    m_workers->waitForDone();
+}
 
 void CompareView::buildToolBar()
 {

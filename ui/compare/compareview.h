@@ -13,6 +13,7 @@ class QActionGroup;
 class QLabel;
 class QSlider;
 class QStackedWidget;
+class QThreadPool;
 class QTimer;
 class QToolBar;
 class QToolButton;
@@ -109,6 +110,7 @@ private:
 
     CompareScene m_scene;
     CompareViewport *m_viewport = nullptr;
+    QThreadPool *m_workers = nullptr;
     ImagePyramid *m_before = nullptr;
     ImagePyramid *m_after = nullptr;
     ImagePyramid *m_difference = nullptr;

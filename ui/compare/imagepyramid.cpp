@@ -1,6 +1,7 @@
 #include "imagepyramid.h"
 
 #include <QPainter>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -10,6 +11,9 @@ namespace Cloudcraft::Ui {
 
 namespace {
 constexpr int kSmallestSide = 256; ///< no level smaller than this: the image itself is cheap to scale by then
+/// Above this many pixels an image in a format QPainter cannot blend directly (RGBA8888 from the PNG decoder) is
+/// not drawn until the worker has converted it: drawing it would convert all of it on the UI thread (about 1 s at 8K).
+constexpr qint64 kLargeForeignPixels = 4'000'000;
 
 bool isNativeFormat(QImage::Format format)
 {
@@ -17,8 +21,17 @@ bool isNativeFormat(QImage::Format format)
 }
 } // namespace
 
-ImagePyramid::ImagePyramid(QObject *parent)
+bool ImagePyramid::isDrawable() const
+{
+    if (m_image.isNull())
+        return false;
+    const qint64 pixels = qint64(m_image.width()) * m_image.height();
+    return m_ready || isNativeFormat(m_image.format()) || pixels <= kLargeForeignPixels;
+}
+
+ImagePyramid::ImagePyramid(QThreadPool *workers, QObject *parent)
     : QObject(parent)
+    , m_workers(workers ? workers : QThreadPool::globalInstance())
 {
     connect(&m_watcher, &QFutureWatcher<Levels>::finished, this, &ImagePyramid::onBuilt);
 }
@@ -34,7 +47,7 @@ void ImagePyramid::setImage(const QImage &image)
         return;
     // The worker gets its own reference to the pixels; a newer setImage() replaces the watched future, so a late
     // answer for an older image is never applied.
-    m_watcher.setFuture(QtConcurrent::run(&ImagePyramid::build, image));
+    m_watcher.setFuture(QtConcurrent::run(m_workers, &ImagePyramid::build, image));
 }
 
 ImagePyramid::Levels ImagePyramid::build(const QImage &image)
@@ -67,7 +80,7 @@ void ImagePyramid::onBuilt()
 void ImagePyramid::draw(QPainter &painter, const QRectF &target, const QRectF &source,
                         double devicePixelsPerImagePixel) const
 {
-    if (m_image.isNull())
+    if (!isDrawable())
         return;
     const QRectF clipped = source.intersected(QRectF(QPointF(0, 0), QSizeF(m_image.size())));
     if (clipped.isEmpty() || source.isEmpty())

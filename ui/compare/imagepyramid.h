@@ -6,6 +6,7 @@
 #include <QObject>
 
 class QPainter;
+class QThreadPool;
 
 namespace Cloudcraft::Ui {
 
@@ -19,7 +20,8 @@ class ImagePyramid final : public QObject
     Q_DISABLE_COPY_MOVE(ImagePyramid)
 
 public:
-    explicit ImagePyramid(QObject *parent = nullptr);
+    /// `workers` runs the level building (the global pool when null); it must outlive the pyramid's tasks.
+    explicit ImagePyramid(QThreadPool *workers = nullptr, QObject *parent = nullptr);
     ~ImagePyramid() override;
 
     void setImage(const QImage &image);
@@ -29,6 +31,8 @@ public:
     /// True once the worker's levels are in use (tests and the benchmark wait for it).
     bool isReady() const { return m_ready; }
     int levelCount() const { return int(m_levels.size()); }
+    /// False while a large image in a foreign pixel format waits for its converted copy (draw() paints nothing).
+    bool isDrawable() const;
 
     /// Draws the part `source` of the image (image pixels, clipped to the image) into `target` (painter
     /// coordinates), from the smallest level that still has at least `devicePixelsPerImagePixel` detail.
@@ -50,6 +54,7 @@ private:
     QImage m_image;
     QList<QImage> m_levels; ///< m_levels[i] has 1 / 2^(i+1) of the image's width and height
     bool m_ready = false;
+    QThreadPool *m_workers = nullptr;
     QFutureWatcher<Levels> m_watcher;
 };
 
