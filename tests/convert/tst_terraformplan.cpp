@@ -104,6 +104,25 @@ private Q_SLOTS:
         QVERIFY(!nodeLabelled(quiet, QStringLiteral("logs")).contains(u"color"));
     }
 
+    // terraform-compliance's test_child_modules: `terraform show -json` of a state, one bucket in a child module.
+    void realShowOfAStateWithAChildModule()
+    {
+        const QByteArray bytes = readTerraformData(QStringLiteral("terraform-compliance-child-modules.show.json"));
+        QCOMPARE(detectFormat(bytes, QStringLiteral("x.json")), SourceFormat::TerraformPlan);
+        const InfraReadResult read = readTerraformPlan(bytes, QStringLiteral("terraform-compliance-child-modules.show.json"));
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QCOMPARE(read.model.format, QStringLiteral("terraform-show"));
+        QCOMPARE(read.model.resources.size(), 1);
+        const InfraResource &bucket = read.model.resources.first();
+        QCOMPARE(bucket.componentType, QStringLiteral("s3"));
+        QCOMPARE(bucket.name, QStringLiteral("some_random_bucket_name-123808h0i1h3085018g531"));
+        QCOMPARE(bucket.action, PlannedAction::None);
+        const ConversionResult result = composeBlueprint(read.model, {});
+        QCOMPARE(result.nodeCount, 1);
+        QCOMPARE(labelOf(result, dataArray(result, "nodes").at(0).toObject().value(u"id").toString()),
+                 QStringLiteral("some_random_bucket_name-123808h0i1h3085018g531"));
+    }
+
     void showJsonOfAStateReadsToo()
     {
         const InfraReadResult read = readTerraformPlan(
