@@ -19,6 +19,7 @@
 #include "statuspanel.h"
 #include "themeswitcher.h"
 #include "workspacecontroller.h"
+#include "importing/importcontroller.h"
 
 #include "settings/appsettings.h"
 
@@ -59,6 +60,7 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     m_previewController = new PreviewController(session, *m_workspace, m_preview, m_inspector, this);
     m_accounts = new AccountController(session, *m_workspace, m_inspector, settings, this);
     m_export = new ExportController(session, *m_workspace, m_navigator, m_preview, m_previewController, settings, this);
+    m_import = new ImportController(session, *m_workspace, m_navigator, prompter, this);
     connect(m_export, &ExportController::message, this, [this](const QString &text) {
         statusBar()->showMessage(text, 8000);
     });
@@ -151,6 +153,7 @@ void MainWindow::buildMenus()
     file->setObjectName(QStringLiteral("fileMenu"));
     connect(addAction(file, tr("&Reload"), "reloadAction", QKeySequence::Refresh, QStringLiteral("view-refresh")),
             &QAction::triggered, m_workspace, &WorkspaceController::reload);
+    addControllerAction(file, m_import->importAction());
     addControllerAction(file, m_export->exportAction());
     file->addSeparator();
     connect(addAction(file, tr("&Quit"), "quitAction", QKeySequence::Quit, QStringLiteral("application-exit")),

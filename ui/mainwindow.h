@@ -21,6 +21,7 @@ namespace Cloudcraft::Ui {
 class AccountController;
 class ConnectivityMonitor;
 class ExportController;
+class ImportController;
 class InspectorPanel;
 class NavigatorPanel;
 class OfflineBanner;
@@ -54,6 +55,7 @@ public:
     StatusPanel *statusPanel() const { return m_status; }
     AccountController *accountController() const { return m_accounts; }
     ExportController *exportController() const { return m_export; }
+    ImportController *importController() const { return m_import; }
     ConnectivityMonitor *connectivity() const { return m_connectivity; }
     OfflineBanner *offlineBanner() const { return m_offlineBanner; }
 
@@ -104,6 +106,7 @@ private:
     StatusPanel *m_status = nullptr;
     AccountController *m_accounts = nullptr;
     ExportController *m_export = nullptr;
+    ImportController *m_import = nullptr;
     ConnectivityMonitor *m_connectivity = nullptr;
     OfflineBanner *m_offlineBanner = nullptr;
     Core::RenderCache *m_cache = nullptr;
