@@ -1,6 +1,7 @@
 // Composition root of Cloudcraft Desktop: builds the services once, injects them, shows the main window.
 
 #include "cachesettingspage.h"
+#include "comparelauncher.h"
 #include "mainwindow.h"
 #include "previewcontroller.h"
 #include "prompter.h"
@@ -181,6 +182,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QString::fromLatin1(kAppId));
     QApplication::setWindowIcon(QIcon::fromTheme(QString::fromLatin1(kAppId),
                                                  QIcon(QStringLiteral(":/icons/co.cloudcraft.Desktop.svg"))));
+    // `cloudcraft-desktop compare A B` and cloudcraft-desktop://compare links open the compare window on its own.
+    if (Ui::CompareLauncher::isCompareInvocation(QCoreApplication::arguments()))
+        return Ui::CompareLauncher::run(app, QCoreApplication::arguments());
     const Options options = parseOptions(app);
 
     // The services, one of each for the whole application.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "compare/comparemode.h"
 #include "compare/comparesession.h"
 
 #include <QMainWindow>
@@ -9,7 +10,6 @@
 #include <memory>
 
 class QAction;
-class QActionGroup;
 class QCheckBox;
 class QLabel;
 class QProgressBar;
@@ -29,7 +29,6 @@ namespace Cloudcraft::Ui {
 class ChangeListPanel;
 class CompareView;
 class StructuralPanel;
-enum class CompareMode;
 
 /// What the compare window needs from the application; everything outlives the window.
 struct CompareWindowServices
@@ -37,6 +36,7 @@ struct CompareWindowServices
     Core::DiffSourceRegistry *registry = nullptr;   ///< resolves references for openReferences(); may be null
     Core::IgnoreRegionStore *ignoreStore = nullptr; ///< ignore regions per source key; null = not saved
     QSettings &settings;                            ///< window geometry and the last export choices
+    QString snapshotRoot; ///< the history snapshot: references are read from ("" = the default location)
 };
 
 /// The compare view of two diagrams (issue 6): the CompareView in the centre, the change list and the structural
@@ -68,9 +68,6 @@ public:
     /// Copies the composite (side by side) picture to the clipboard.
     void copyComposite();
 
-    /// The ignore-region key of a reference: "blueprint:<id>", "aws:<acct>/<region>", a snapshot's source; "" for
-    /// files. Snapshots share the key of what they were taken of, so regions drawn once apply to the whole history.
-    static QString ignoreKeyFor(const QString &reference);
 
 Q_SIGNALS:
     /// The first result of the current pair is on screen (the counts label shows it).
@@ -79,7 +76,6 @@ Q_SIGNALS:
     void loadFailed(const QString &sentence);
 
 protected:
-    void keyPressEvent(QKeyEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -98,7 +94,7 @@ private:
     void saveIgnoreRegions();
     void openExportDialog();
     void showStatus(const QString &text);
-    void walkChanges(int step);
+    void updateSidesLabel();
 
     CompareWindowServices m_services;
     Core::CompareSession *m_session = nullptr;
@@ -107,7 +103,6 @@ private:
     ChangeListPanel *m_changeList = nullptr;
     StructuralPanel *m_structural = nullptr;
     QToolBar *m_toolBar = nullptr;
-    QActionGroup *m_modes = nullptr;
     QSlider *m_threshold = nullptr;
     QLabel *m_thresholdValue = nullptr;
     QCheckBox *m_includeAa = nullptr;
@@ -116,6 +111,10 @@ private:
     QAction *m_present = nullptr;
     QProgressBar *m_busy = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_sides = nullptr;
+    QAction *m_leavePresentation = nullptr;
+    QAction *m_next = nullptr;
+    QAction *m_previous = nullptr;
     QTimer *m_settingsTimer = nullptr;
     QString m_ignoreKey;
     QList<QRect> m_ignoreRegions;
