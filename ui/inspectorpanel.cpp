@@ -85,9 +85,14 @@ InspectorPanel::InspectorPanel(QWidget *parent)
 
     m_fieldsBox = new QWidget(this);
     m_fields = new QFormLayout(m_fieldsBox);
-    m_fields->setContentsMargins(0, 4, 0, 4);
-    m_fields->setLabelAlignment(Qt::AlignLeft);
+    // A property panel: labels right-aligned against their values, rows close together.
+    m_fields->setContentsMargins(0, 6, 0, 2);
+    m_fields->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
+    m_fields->setFormAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_fields->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_fields->setHorizontalSpacing(10);
+    m_fields->setVerticalSpacing(3);
 
     m_resourcesHeading = new QLabel(tr("Resources"), this);
     m_resourcesHeading->setObjectName(QStringLiteral("resourcesHeading"));
@@ -141,15 +146,20 @@ InspectorPanel::InspectorPanel(QWidget *parent)
     });
 
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(10, 10, 10, 10);
+    layout->setContentsMargins(10, 8, 8, 8);
+    layout->setSpacing(2);
     layout->addWidget(m_title);
     layout->addWidget(m_subtitle);
     layout->addWidget(m_fieldsBox);
     layout->addWidget(m_scanBox);
+    layout->addSpacing(8); // one clear break between the facts and the contents, not a gap between every row
     layout->addWidget(m_resourcesHeading);
     layout->addWidget(m_resourcesMessage);
     layout->addWidget(m_resources, 1);
     layout->addWidget(m_empty, 1);
+    // Takes the spare height while the resource list is hidden (loading, none), so the sections above stay packed
+    // at the top instead of spreading out; with the list shown its stretch wins.
+    layout->addStretch(0);
     showNothing();
 }
 
@@ -174,11 +184,15 @@ void InspectorPanel::setFields(const QList<std::pair<QString, QString>> &fields)
     m_fieldLabels.clear();
     for (const auto &[label, value] : fields) {
         auto *valueLabel = new QLabel(value.isEmpty() ? tr("—") : value, m_fieldsBox);
+        valueLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
         valueLabel->setObjectName(QStringLiteral("field_") + label);
         valueLabel->setAccessibleName(label);
         valueLabel->setWordWrap(true);
         valueLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        m_fields->addRow(label + u':', valueLabel);
+        auto *nameLabel = new QLabel(label, m_fieldsBox);
+        nameLabel->setForegroundRole(QPalette::PlaceholderText); // names recede, values read first
+        nameLabel->setBuddy(valueLabel);
+        m_fields->addRow(nameLabel, valueLabel);
         m_fieldLabels.insert(label, valueLabel);
     }
 }
@@ -191,6 +205,7 @@ QString InspectorPanel::fieldText(const QString &field) const
 
 void InspectorPanel::showNothing()
 {
+    m_hasResources = false;
     m_title->clear();
     m_subtitle->clear();
     setFields({});
@@ -227,6 +242,7 @@ void InspectorPanel::showBlueprint(const Core::BlueprintSummary &summary)
         w->show();
     m_resources->clear();
     m_resources->hide();
+    m_hasResources = false;
     setResourcesMessage(tr("Loading resources…"));
 }
 
@@ -268,6 +284,8 @@ void InspectorPanel::setBlueprintData(const QJsonObject &document)
     m_resources->setVisible(!rows.isEmpty());
     setResourcesMessage(rows.isEmpty() ? tr("No resources.")
                                        : tr("%n item(s) in %1 types", nullptr, total).arg(rows.size()));
+    m_hasResources = true;
+    Q_EMIT resourcesLoaded();
 }
 
 QList<std::pair<QString, int>> InspectorPanel::resourceCounts() const
@@ -298,6 +316,7 @@ void InspectorPanel::showAccountFields(const QString &name, const QString &kind,
     m_empty->hide();
     m_resources->clear();
     m_resources->hide();
+    m_hasResources = false;
     for (QWidget *w : {static_cast<QWidget *>(m_title), static_cast<QWidget *>(m_subtitle), m_fieldsBox,
                        static_cast<QWidget *>(m_resourcesHeading), m_scanBox})
         w->show();

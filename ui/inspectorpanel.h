@@ -47,9 +47,14 @@ public:
     /// Resource counts of a blueprint document: nodes by `type`, plus groups (VPCs, subnets...) by `type`.
     static QList<std::pair<QString, int>> countResources(const QJsonObject &document);
 
+    /// Whether the resource counts of what is shown are in (setBlueprintData() since the last show...()).
+    bool hasResources() const { return m_hasResources; }
+
 Q_SIGNALS:
     /// The user asked for a live scan of `region` of the account shown.
     void scanRequested(const QString &region);
+    /// The resource counts of the blueprint or region shown are in (setBlueprintData()).
+    void resourcesLoaded();
 
 private:
     void showAccountFields(const QString &name, const QString &kind, const QList<std::pair<QString, QString>> &fields);
@@ -69,6 +74,7 @@ private:
     QLabel *m_empty = nullptr;
     QWidget *m_scanBox = nullptr;
     QComboBox *m_regionCombo = nullptr;
+    bool m_hasResources = false;
 };
 
 } // namespace Cloudcraft::Ui

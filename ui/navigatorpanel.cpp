@@ -1,5 +1,6 @@
 #include "navigatorpanel.h"
 
+#include "treeexpansion.h"
 #include "treeitemdelegate.h"
 
 #include "models/accounttreemodel.h"
@@ -103,10 +104,17 @@ NavigatorPanel::NavigatorPanel(BlueprintTreeModel *blueprints, AccountTreeModel 
     layout->addWidget(m_filter);
     layout->addWidget(m_tabs, 1);
 
+    // Groups open by default, blueprints (their snapshots) closed; accounts and regions open.
+    m_blueprintExpansion = new TreeExpansion(m_blueprintTree, 0, this);
+    m_accountExpansion = new TreeExpansion(m_accountTree, 2, this);
+
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         // One re-map per keystroke, narrowing from the previous text (see TreeFilterProxyModel::setFilterText).
         m_blueprintProxy->setFilterText(text);
         m_accountProxy->setFilterText(text);
+        // Matches show fully expanded; clearing the filter puts the user's own expansion back.
+        m_blueprintExpansion->setSuspended(!text.isEmpty());
+        m_accountExpansion->setSuspended(!text.isEmpty());
         if (!text.isEmpty()) {
             m_blueprintTree->expandAll();
             m_accountTree->expandAll();
@@ -118,15 +126,39 @@ NavigatorPanel::NavigatorPanel(BlueprintTreeModel *blueprints, AccountTreeModel 
             &NavigatorPanel::onBlueprintCurrentChanged);
     connect(m_accountTree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &NavigatorPanel::onAccountCurrentChanged);
-    connect(m_blueprintProxy, &QAbstractItemModel::modelReset, this, &NavigatorPanel::expandGroups);
-    connect(m_accountProxy, &QAbstractItemModel::modelReset, m_accountTree, &QTreeView::expandAll);
 }
 
 NavigatorPanel::~NavigatorPanel() = default;
 
 void NavigatorPanel::expandGroups()
 {
-    m_blueprintTree->expandAll();
+    if (m_filter->text().isEmpty())
+        m_blueprintExpansion->apply();
+    else
+        m_blueprintTree->expandAll();
+}
+
+QStringList NavigatorPanel::expansionState() const
+{
+    return m_blueprintExpansion->state() + m_accountExpansion->state();
+}
+
+void NavigatorPanel::setExpansionState(const QStringList &state)
+{
+    // Keys name their kind, so each tree takes its own from the one list.
+    QStringList blueprintState;
+    QStringList accountState;
+    for (const QString &entry : state) {
+        const QStringView key = QStringView(entry).mid(1);
+        (key.startsWith(u"group:") || key.startsWith(u"blueprint:") ? blueprintState : accountState).append(entry);
+    }
+    m_blueprintExpansion->setState(blueprintState);
+    m_accountExpansion->setState(accountState);
+}
+
+bool NavigatorPanel::isExpanding() const
+{
+    return m_blueprintExpansion->isApplying() || m_accountExpansion->isApplying();
 }
 
 void NavigatorPanel::applyGrouping(int index)

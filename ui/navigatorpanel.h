@@ -16,6 +16,8 @@ class TreeFilterProxyModel;
 
 namespace Cloudcraft::Ui {
 
+class TreeExpansion;
+
 /// The left side: a filter field above two trees, "Blueprints" (grouped by tag, team or recent; sorted by name or
 /// last update) and "Linked accounts". Filters as you type and keeps the parents of matches.
 class NavigatorPanel final : public QWidget
@@ -36,8 +38,15 @@ public:
     bool selectBlueprint(const QString &id);
     /// Selects the first blueprint in tree order; false when there is none.
     bool selectFirstBlueprint();
-    /// Expands every group of the blueprint tree.
+    /// Puts the blueprint tree's expansion back as wanted (groups open unless the user closed them), a slice at a
+    /// time; see TreeExpansion.
     void expandGroups();
+    /// The expansion state of both trees, for saving per profile; and putting one back (applied at once and after
+    /// every reload).
+    QStringList expansionState() const;
+    void setExpansionState(const QStringList &state);
+    /// Whether expansions are still being laid out after a load.
+    bool isExpanding() const;
 
     int groupingIndex() const;
     void setGroupingIndex(int index);
@@ -65,6 +74,8 @@ private:
     QComboBox *m_sort = nullptr;
     QTreeView *m_blueprintTree = nullptr;
     QTreeView *m_accountTree = nullptr;
+    TreeExpansion *m_blueprintExpansion = nullptr;
+    TreeExpansion *m_accountExpansion = nullptr;
 };
 
 } // namespace Cloudcraft::Ui

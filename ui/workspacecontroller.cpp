@@ -136,6 +136,7 @@ void WorkspaceController::clear()
     }
     m_calls.clear();
     ++m_generation;
+    ++m_treeGeneration;
     m_shownLists.clear();
     const bool wasLoading = isLoading();
     m_pending = 0;
@@ -207,32 +208,70 @@ void WorkspaceController::onBlueprints(ApiCall &call)
 
 void WorkspaceController::parseBlueprints(const ApiCall &call)
 {
-    using Result = ApiResult<QList<BlueprintSummary>>;
+    // The list parsed, grouped and ranked on the worker: the UI thread only swaps the prepared rows in.
+    struct Parsed
+    {
+        ApiResult<QList<BlueprintSummary>> list;
+        std::shared_ptr<BlueprintTreeModel::PreparedTree> tree;
+    };
     ++m_pending; // track() finishes the call itself; this answer counts until it is applied
-    auto *watcher = new QFutureWatcher<Result>(this);
+    ++m_treeGeneration;
+    auto *watcher = new QFutureWatcher<Parsed>(this);
     connect(watcher, &QFutureWatcherBase::finished, this,
-            [this, watcher, generation = m_generation, body = call.body()] {
+            [this, watcher, generation = m_generation, treeGeneration = m_treeGeneration, body = call.body()] {
                 watcher->deleteLater();
                 if (generation != m_generation) // cleared or reloaded meanwhile: clear() reset the count
                     return;
-                const Result result = watcher->result();
-                if (!result.ok()) {
-                    report(result.error);
+                const Parsed parsed = watcher->result();
+                if (!parsed.list.ok()) {
+                    report(parsed.list.error);
                 } else {
                     m_session.reportReachable(true);
-                    if (isNewList(kBlueprints, body))
-                        applyBlueprints(result.value);
+                    if (isNewList(kBlueprints, body)) {
+                        m_blueprints = parsed.list.value;
+                        // Teams that arrived meanwhile (or a newer tree request) need another pass on the worker.
+                        if (treeGeneration == m_treeGeneration)
+                            m_blueprintModel->setPrepared(parsed.tree);
+                        else
+                            showBlueprintsPrepared();
+                    }
                 }
                 finishOne();
             });
     // The body is shared read-only with the worker (the call may be deleted before it is done); a body that is not
     // JSON is reported like ApiCall reports it for calls that decode themselves.
     const int maxDepth = m_session.client()->endpoint().limits.maxJsonDepth;
-    watcher->setFuture(QtConcurrent::run([body = call.body(), maxDepth, status = call.statusCode()]() -> Result {
+    watcher->setFuture(QtConcurrent::run([body = call.body(), maxDepth, status = call.statusCode(), teams = m_teams,
+                                          grouping = m_blueprintModel->grouping(),
+                                          limit = m_blueprintModel->recentLimit()]() -> Parsed {
         const ApiResult<QJsonValue> json = ApiParse::decodeJson(body, maxDepth);
         if (!json.ok())
-            return {{}, ApiError(ApiError::Kind::InvalidResponse, status, {}, json.error.detail())};
-        return ApiParse::blueprintList(json.value);
+            return {{{}, ApiError(ApiError::Kind::InvalidResponse, status, {}, json.error.detail())}, nullptr};
+        Parsed parsed{ApiParse::blueprintList(json.value), nullptr};
+        if (parsed.list.ok())
+            parsed.tree = BlueprintTreeModel::prepare(parsed.list.value, teams, grouping, limit);
+        return parsed;
+    }));
+}
+
+void WorkspaceController::showBlueprintsPrepared()
+{
+    ++m_pending; // the tree counts as loading until it is shown
+    const quint64 treeGeneration = ++m_treeGeneration;
+    using Tree = std::shared_ptr<BlueprintTreeModel::PreparedTree>;
+    auto *watcher = new QFutureWatcher<Tree>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation = m_generation, treeGeneration] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        if (treeGeneration == m_treeGeneration)
+            m_blueprintModel->setPrepared(watcher->result());
+        finishOne();
+    });
+    watcher->setFuture(QtConcurrent::run([blueprints = m_blueprints, teams = m_teams,
+                                          grouping = m_blueprintModel->grouping(),
+                                          limit = m_blueprintModel->recentLimit()] {
+        return BlueprintTreeModel::prepare(blueprints, teams, grouping, limit);
     }));
 }
 
@@ -250,8 +289,9 @@ void WorkspaceController::onTeams(ApiCall &call)
     if (!isNewList(kTeams, call.body()))
         return;
     m_teams = result.value;
+    ++m_treeGeneration; // a list being parsed with the old names is regrouped when it arrives
     if (!m_blueprints.isEmpty())
-        m_blueprintModel->setBlueprints(m_blueprints, m_teams);
+        showBlueprintsPrepared();
 }
 
 void WorkspaceController::onAwsAccounts(ApiCall &call)

@@ -67,6 +67,9 @@ private:
     bool isNewList(const QString &name, const QByteArray &body);
     void track(Core::ApiCall *call, void (WorkspaceController::*handler)(Core::ApiCall &));
     void applyBlueprints(const QList<Core::BlueprintSummary> &blueprints);
+    /// Groups m_blueprints (with m_teams' names) into the model's rows on a worker thread and swaps them in when
+    /// done, so the UI thread only pays for the model reset; the newest request wins.
+    void showBlueprintsPrepared();
     void onBlueprints(Core::ApiCall &call);
     /// Turns a fresh blueprint list answer into summaries on a worker thread (5,000 blueprints take tens of ms)
     /// and applies them back on this thread; one more pending answer until then.
@@ -90,6 +93,7 @@ private:
     QHash<QString, QByteArray> m_shownLists; ///< list name → the body its model shows
     int m_pending = 0;
     quint64 m_generation = 0; ///< bumped by clear(): parses started before it are dropped
+    quint64 m_treeGeneration = 0; ///< bumped per tree request (and by clear()): only the newest is shown
     bool m_reported = false;
 };
 
