@@ -21,6 +21,7 @@ namespace Cloudcraft::Core::SchematicWriters {
 namespace {
 
 constexpr int kDotsPerMeter = 3780; // 96 dpi, fixed so point sizes and the pHYs chunk never depend on a screen
+constexpr double kMinReadableTextPx = 3.0;
 constexpr int kPngQuality = 60; // Qt maps quality to a zlib level; fixed for identical bytes
 
 void drawGrid(QPainter &painter, const DiagramScene &scene, const CanvasGeometry &canvas)
@@ -61,28 +62,48 @@ QPen penFor(const SceneShape &shape)
     return pen;
 }
 
-void drawText(QPainter &painter, const SceneShape &shape)
+/// Draws text shapes, building a QFont only when the size or weight changes (a big diagram has thousands of labels
+/// in two or three sizes).
+class TextPainter
 {
-    QFont font(u"Open Sans"_s);
-    font.setStyleStrategy(QFont::StyleStrategy(QFont::NoSubpixelAntialias | QFont::NoFontMerging));
-    font.setHintingPreference(QFont::PreferNoHinting);
-    font.setPointSizeF(shape.fontPx * 72.0 / 96.0);
-    font.setBold(shape.bold);
-    painter.setFont(font);
-    painter.setPen(shape.fill);
-    const double lineHeight = shape.fontPx * 1.25;
-    for (qsizetype i = 0; i < shape.lines.size(); ++i) {
-        const double baseline = shape.rect.top() + lineHeight * static_cast<double>(i) + shape.fontPx * 0.95;
-        const QString &line = shape.lines.at(i);
-        if (shape.align == SceneShape::Align::Center) {
-            const QRectF box(shape.rect.left() - shape.rect.width(), shape.rect.top() + lineHeight * i,
-                shape.rect.width() * 3.0, lineHeight);
-            painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop | Qt::TextSingleLine, line);
-        } else {
-            painter.drawText(QPointF(shape.rect.left(), baseline), line);
+public:
+    explicit TextPainter(QPainter &painter)
+        : m_painter(painter)
+    {
+    }
+
+    void draw(const SceneShape &shape)
+    {
+        if (shape.fontPx != m_fontPx || shape.bold != m_bold) {
+            QFont font(u"Open Sans"_s);
+            font.setStyleStrategy(QFont::StyleStrategy(QFont::NoSubpixelAntialias | QFont::NoFontMerging));
+            font.setHintingPreference(QFont::PreferNoHinting);
+            font.setPointSizeF(shape.fontPx * 72.0 / 96.0);
+            font.setBold(shape.bold);
+            m_painter.setFont(font);
+            m_fontPx = shape.fontPx;
+            m_bold = shape.bold;
+        }
+        m_painter.setPen(shape.fill);
+        const double lineHeight = shape.fontPx * 1.25;
+        for (qsizetype i = 0; i < shape.lines.size(); ++i) {
+            const double baseline = shape.rect.top() + lineHeight * static_cast<double>(i) + shape.fontPx * 0.95;
+            const QString &line = shape.lines.at(i);
+            if (shape.align == SceneShape::Align::Center) {
+                const QRectF box(shape.rect.left() - shape.rect.width(), shape.rect.top() + lineHeight * i,
+                    shape.rect.width() * 3.0, lineHeight);
+                m_painter.drawText(box, Qt::AlignHCenter | Qt::AlignTop | Qt::TextSingleLine, line);
+            } else {
+                m_painter.drawText(QPointF(shape.rect.left(), baseline), line);
+            }
         }
     }
-}
+
+private:
+    QPainter &m_painter;
+    double m_fontPx = -1.0;
+    bool m_bold = false;
+};
 
 quint32 crc32(const QByteArray &bytes)
 {
@@ -150,6 +171,7 @@ QImage paint(const DiagramScene &scene, const CanvasGeometry &canvas, const Sche
     painter.setTransform(QTransform(canvas.scale, 0, 0, canvas.scale, canvas.offset.x(), canvas.offset.y()));
     if (options.grid)
         drawGrid(painter, scene, canvas);
+    TextPainter text(painter);
 
     for (const SceneShape &shape : scene.shapes) {
         switch (shape.kind) {
@@ -177,8 +199,10 @@ QImage paint(const DiagramScene &scene, const CanvasGeometry &canvas, const Sche
             painter.drawPolyline(shape.points);
             break;
         case SceneShape::Kind::Text:
-            if (canDrawText)
-                drawText(painter, shape);
+            // Text shrunk below ~3 device pixels is a grey smudge nobody can read, and most of a huge diagram's
+            // drawing time; leave it out (the shapes still show the structure).
+            if (canDrawText && shape.fontPx * canvas.scale >= kMinReadableTextPx)
+                text.draw(shape);
             break;
         }
     }
