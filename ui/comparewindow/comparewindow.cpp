@@ -197,6 +197,7 @@ void CompareWindow::buildDocks()
     changes->setWidget(m_changeList);
     changes->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, changes);
+    m_changeList->setMinimumWidth(300); // readable counts and rows even next to a wide picture
 
     m_structural = new StructuralPanel(this);
     auto *structure = new QDockWidget(tr("Resources"), this);
@@ -204,7 +205,12 @@ void CompareWindow::buildDocks()
     structure->setWidget(m_structural);
     structure->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::RightDockWidgetArea, structure);
-    resizeDocks({changes, structure}, {340, 340}, Qt::Horizontal);
+    m_structural->setMinimumWidth(300);
+    // After the first layout, so the docks take this width rather than their minimum (unless a saved state says).
+    QTimer::singleShot(0, this, [this, changes, structure] {
+        if (m_services.settings.value(kStateKey).isNull())
+            resizeDocks({changes, structure}, {380, 380}, Qt::Horizontal);
+    });
 
     connect(m_changeList, &ChangeListPanel::regionActivated, this, &CompareWindow::showRegion);
     connect(m_changeList, &ChangeListPanel::regionHovered, this, [this](int index) {

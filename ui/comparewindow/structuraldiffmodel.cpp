@@ -149,8 +149,10 @@ void StructuralDiffModel::rebuild()
     for (const Group &group : ordered) {
         auto groupNode = std::make_unique<Node>();
         groupNode->kind = RowKind::Group;
+        // The counts go with the name: the narrow change column stays readable for resources.
         groupNode->name = group.region.isEmpty() ? group.type : tr("%1 · %2").arg(group.type, group.region);
-        groupNode->change = groupSummary(group.counts);
+        groupNode->name = tr("%1 (%2)").arg(groupNode->name, groupSummary(group.counts));
+        groupNode->tooltip = groupNode->name;
         Node *parentNode = m_root->add(std::move(groupNode));
         for (const Core::ResourceDiff *resource : group.resources) {
             auto node = std::make_unique<Node>();

@@ -33,7 +33,8 @@ StructuralPanel::StructuralPanel(QWidget *parent)
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(StructuralDiffModel::NameColumn, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(StructuralDiffModel::ChangeColumn, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(StructuralDiffModel::ChangeColumn, QHeaderView::Fixed);
+    m_tree->header()->resizeSection(StructuralDiffModel::ChangeColumn, 80);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
