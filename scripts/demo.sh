@@ -2,7 +2,8 @@
 # The product's main job, end to end, against the local emulator with the demo workspace:
 # sign in (key via stdin), list blueprints and accounts, export a blueprint as PNG and SVG, snapshot a live AWS region,
 # advance the emulator's scenario one step, snapshot again, open the desktop app for a screenshot, and diff the two
-# snapshots (diff.png, overlay.png and the HTML report diff-report.html, whose path is the last line).
+# snapshots (diff.png, overlay.png and the HTML report diff-report.html), and end on the compare view of the two
+# snapshots (cloudcraft-desktop compare, compare-<mode>.png screenshots).
 # Everything it makes is left in demo-out/. The key lives in a throwaway keyring for the length of the demo.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -122,3 +123,14 @@ ls -l "$out"/*.png "$out"/*.svg "$out"/*.json "$out"/*.html
 echo
 echo "The diff report (open it in a browser):"
 echo "$out/diff-report.html"
+
+step "The compare view of the before and after snapshots (one screenshot per mode, then the presentation)"
+compare=("$desktop" compare "snapshot:aws:$account/us-east-1@before-deploy" "snapshot:aws:$account/us-east-1@after-deploy"
+         --screenshots "$out")
+if [[ -n ${DISPLAY:-} ]]; then
+    QT_QPA_PLATFORM=xcb "${compare[@]}"
+else
+    QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1600x1000x24' "${compare[@]}"
+fi
+ls -l "$out"/compare-*.png
+echo "Open it yourself: $desktop compare snapshot:aws:$account/us-east-1@before-deploy snapshot:aws:$account/us-east-1@after-deploy"
