@@ -20,6 +20,9 @@
 #include "themeswitcher.h"
 #include "workspacecontroller.h"
 #include "importing/importcontroller.h"
+#include "timeline/snapshotcontroller.h"
+#include "timeline/snapshotprogressview.h"
+#include "timeline/timelinestrip.h"
 
 #include "settings/appsettings.h"
 
@@ -65,11 +68,24 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
         statusBar()->showMessage(text, 8000);
     });
 
+    m_snapshots = new SnapshotController(session, *m_workspace, *m_appSettings, this);
+    m_timeline = new TimelineStrip(prompter, this);
+    m_timeline->setTakeAction(m_snapshots->takeAction());
+    m_previewSplitter = new QSplitter(Qt::Vertical, this);
+    m_previewSplitter->setObjectName(QStringLiteral("previewSplitter"));
+    m_previewSplitter->setAccessibleName(tr("Preview and timeline"));
+    m_previewSplitter->addWidget(m_preview);
+    m_previewSplitter->addWidget(m_timeline);
+    m_previewSplitter->setStretchFactor(0, 1);
+    m_previewSplitter->setStretchFactor(1, 0);
+    m_previewSplitter->setCollapsible(0, false);
+    m_previewSplitter->setSizes({640, 200});
+
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->setAccessibleName(tr("Main areas"));
     m_splitter->addWidget(m_navigator);
-    m_splitter->addWidget(m_preview);
+    m_splitter->addWidget(m_previewSplitter);
     m_splitter->addWidget(m_inspector);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
@@ -88,6 +104,7 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     setCentralWidget(central);
 
     m_status = new StatusPanel(statusBar(), session, scheduler, this);
+    statusBar()->addPermanentWidget(new SnapshotProgressView(m_snapshots, statusBar()));
     m_connectivity = new ConnectivityMonitor(session, this);
     connect(m_connectivity, &ConnectivityMonitor::offlineChanged, m_offlineBanner, &OfflineBanner::setOffline);
     connect(m_connectivity, &ConnectivityMonitor::probeStateChanged, this, [this] {
@@ -101,6 +118,19 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     connect(m_navigator, &NavigatorPanel::blueprintSelected, this, &MainWindow::onBlueprintSelected);
     connect(m_navigator, &NavigatorPanel::accountSelected, m_accounts, &AccountController::select);
     connect(m_workspace, &WorkspaceController::loaded, this, &MainWindow::onWorkspaceLoaded);
+    connect(m_navigator, &NavigatorPanel::blueprintSelected, m_snapshots, &SnapshotController::selectBlueprint);
+    connect(m_navigator, &NavigatorPanel::accountSelected, m_snapshots, &SnapshotController::selectAccountRow);
+    connect(m_navigator, &NavigatorPanel::nothingSelected, m_snapshots, &SnapshotController::clearSelection);
+    connect(m_snapshots, &SnapshotController::currentSourceChanged, m_timeline,
+            [this] { m_timeline->setSource(m_snapshots->currentSource()); });
+    connect(m_snapshots, &SnapshotController::snapshotsChanged, m_timeline, &TimelineStrip::reload);
+    connect(m_timeline, &TimelineStrip::snapshotsChanged, m_snapshots, &SnapshotController::refreshTrees);
+    connect(m_previewController, &PreviewController::previewLoaded, m_snapshots,
+            &SnapshotController::onPreviewLoaded);
+    connect(m_timeline, &TimelineStrip::compareRequested, this, &MainWindow::compareRequested);
+    const auto showSnapshotMessage = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
+    connect(m_snapshots, &SnapshotController::message, this, showSnapshotMessage);
+    connect(m_timeline, &TimelineStrip::message, this, showSnapshotMessage);
     connect(m_workspace, &WorkspaceController::failed, this,
             [this](const QString &message) { statusBar()->showMessage(message, 15000); });
     connect(m_workspace, &WorkspaceController::loadingChanged, this, [this](bool loading) {
@@ -216,6 +246,9 @@ void MainWindow::buildMenus()
             [this] { m_previewController->setFormat(Core::ExportFormat::Png); });
     connect(svg, &QAction::triggered, m_previewController,
             [this] { m_previewController->setFormat(Core::ExportFormat::Svg); });
+    connect(svg, &QAction::toggled, this, [this](bool on) { m_appSettings->setPreviewAsSvg(on); });
+    if (m_appSettings->previewAsSvg())
+        svg->trigger();
     view->addSeparator();
     QAction *inspector = addAction(view, tr("Show &inspector"), "toggleInspectorAction", QKeySequence(tr("Ctrl+I")));
     inspector->setCheckable(true);
@@ -229,6 +262,10 @@ void MainWindow::buildMenus()
                 m_navigator->filterField()->setFocus();
                 m_navigator->filterField()->selectAll();
             });
+
+    QMenu *snapshot = menuBar()->addMenu(tr("&Snapshot"));
+    snapshot->setObjectName(QStringLiteral("snapshotMenu"));
+    addControllerAction(snapshot, m_snapshots->takeAction());
 
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     account->setObjectName(QStringLiteral("accountMenu"));
@@ -299,6 +336,8 @@ SettingsDialog *MainWindow::openSettings()
 
 void MainWindow::onWorkspaceLoaded()
 {
+    if (m_appSettings->restoreWindowState())
+        m_navigator->setExpansionState(m_appSettings->treeExpansion(m_session.profile().name));
     m_navigator->expandGroups();
     if (m_appSettings->restoreWindowState())
         m_lastBlueprint = m_appSettings->lastBlueprint(m_session.profile().name);
@@ -315,6 +354,19 @@ void MainWindow::onBlueprintSelected(const QString &id)
     m_lastBlueprint = id;
     m_appSettings->setLastBlueprint(m_session.profile().name, id);
     m_previewController->showBlueprint(id);
+}
+
+void MainWindow::setSnapshotStore(SnapshotStore *store)
+{
+    m_snapshots->setStore(store);
+    m_timeline->setStore(store);
+}
+
+void MainWindow::setSnapshotStoreProblem(const QString &sentence)
+{
+    m_snapshots->setUnavailable(sentence);
+    m_timeline->setUnavailable(sentence);
+    statusBar()->showMessage(sentence, 30000);
 }
 
 void MainWindow::addControllerAction(QMenu *menu, QAction *action)
@@ -359,6 +411,8 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(saved.windowState());
     if (const QByteArray sizes = saved.splitterState(); !sizes.isEmpty())
         m_splitter->restoreState(sizes);
+    if (const QByteArray sizes = saved.timelineSplitterState(); !sizes.isEmpty())
+        m_previewSplitter->restoreState(sizes);
     if (auto *inspector = findChild<QAction *>(QStringLiteral("toggleInspectorAction")))
         inspector->setChecked(saved.inspectorVisible());
     m_navigator->setGroupingIndex(saved.treeGrouping());
@@ -371,10 +425,12 @@ void MainWindow::saveState()
     saved.setWindowGeometry(saveGeometry());
     saved.setWindowState(QMainWindow::saveState());
     saved.setSplitterState(m_splitter->saveState());
+    saved.setTimelineSplitterState(m_previewSplitter->saveState());
     if (const auto *inspector = findChild<QAction *>(QStringLiteral("toggleInspectorAction")))
         saved.setInspectorVisible(inspector->isChecked());
     saved.setTreeGrouping(m_navigator->groupingIndex());
     saved.setTreeSort(m_navigator->sortIndex());
+    saved.setTreeExpansion(m_session.profile().name, m_navigator->expansionState());
     saved.sync();
 }
 

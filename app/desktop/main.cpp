@@ -1,6 +1,7 @@
 // Composition root of Cloudcraft Desktop: builds the services once, injects them, shows the main window.
 
 #include "cachesettingspage.h"
+#include "inspectorpanel.h"
 #include "comparelauncher.h"
 #include "mainwindow.h"
 #include "previewcontroller.h"
@@ -15,6 +16,7 @@
 #include "auth/keyservice.h"
 #include "auth/profilestore.h"
 #include "cache/rendercache.h"
+#include "history/snapshotstore.h"
 #include "settings/appsettings.h"
 
 #include <cloudcraft/version.h>
@@ -113,8 +115,21 @@ void arrangeScreenshot(QApplication &app, Ui::MainWindow &window, const QString 
             app.exit(saved ? exitCode : 1);
         });
     };
+    // The picture is ready when both the preview and the inspector's resource counts (fetched separately) are in.
+    auto *inspector = window.findChild<Ui::InspectorPanel *>(QStringLiteral("inspectorPanel"));
+    auto previewShown = std::make_shared<bool>(false);
+    auto saveWhenComplete = [save, inspector, previewShown] {
+        if (*previewShown && (!inspector || inspector->hasResources()))
+            save(0);
+    };
+    if (inspector)
+        QObject::connect(inspector, &Ui::InspectorPanel::resourcesLoaded, &window, saveWhenComplete,
+                         Qt::SingleShotConnection);
     QObject::connect(window.previewController(), &Ui::PreviewController::previewLoaded, &window,
-                     [save](const QString &) { save(0); }, Qt::SingleShotConnection);
+                     [saveWhenComplete, previewShown](const QString &) {
+                         *previewShown = true;
+                         saveWhenComplete();
+                     }, Qt::SingleShotConnection);
     QObject::connect(window.previewController(), &Ui::PreviewController::previewFailed, &window,
                      [save](const QString &, const QString &) { save(1); }, Qt::SingleShotConnection);
     // Not signed in (no saved key): the welcome dialog is what the user sees, so grab the screen with it.
@@ -212,7 +227,16 @@ int main(int argc, char *argv[])
     Core::RenderCache cache;
     cache.setMaxBytes(Ui::CacheSettingsPage::savedLimit(settings));
 
+    // The local snapshot history, shared with the CLI; declared before the window, which uses it until it closes.
+    Core::SnapshotStore history(Core::SnapshotStore::defaultRoot());
+    const Core::HistoryError historyProblem = history.open();
+
     Ui::MainWindow window(session, prompter, &scheduler, settings);
+    if (historyProblem) // the app works without history; the timeline and the status bar say why
+        window.setSnapshotStoreProblem(
+            QCoreApplication::translate("main", "Snapshots are unavailable: %1").arg(historyProblem.message));
+    else
+        window.setSnapshotStore(&history);
     window.setCache(&cache, Core::RenderCache::defaultRoot());
     window.setThemeSwitcher(&theme);
     window.restoreState();

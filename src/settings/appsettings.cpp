@@ -16,6 +16,8 @@ const QString kInspector = QStringLiteral("window/inspectorVisible");
 const QString kGrouping = QStringLiteral("browser/grouping");
 const QString kSort = QStringLiteral("browser/sort");
 const QString kLastBlueprintGroup = QStringLiteral("lastBlueprint");
+const QString kExpansionGroup = QStringLiteral("treeExpansion");
+const QString kPreviewSvg = QStringLiteral("view/previewAsSvg");
 
 QString lastBlueprintKey(const QString &profile)
 {
@@ -85,6 +87,26 @@ bool AppSettings::restoreWindowState() const
 void AppSettings::setRestoreWindowState(bool restore)
 {
     m_settings.setValue(kRestoreState, restore);
+}
+
+bool AppSettings::autoSnapshot() const
+{
+    return m_settings.value(QStringLiteral("history/autoSnapshot"), true).toBool();
+}
+
+void AppSettings::setAutoSnapshot(bool on)
+{
+    m_settings.setValue(QStringLiteral("history/autoSnapshot"), on);
+}
+
+QByteArray AppSettings::timelineSplitterState() const
+{
+    return m_settings.value(QStringLiteral("window/timelineSplitter")).toByteArray();
+}
+
+void AppSettings::setTimelineSplitterState(const QByteArray &state)
+{
+    m_settings.setValue(QStringLiteral("window/timelineSplitter"), state);
 }
 
 QByteArray AppSettings::windowGeometry() const
@@ -160,9 +182,35 @@ void AppSettings::setLastBlueprint(const QString &profile, const QString &bluepr
         m_settings.setValue(lastBlueprintKey(profile), blueprintId);
 }
 
+QStringList AppSettings::treeExpansion(const QString &profile) const
+{
+    return m_settings.value(kExpansionGroup + u'/' + (profile.isEmpty() ? QStringLiteral("default") : profile))
+        .toStringList();
+}
+
+void AppSettings::setTreeExpansion(const QString &profile, const QStringList &state)
+{
+    const QString key = kExpansionGroup + u'/' + (profile.isEmpty() ? QStringLiteral("default") : profile);
+    if (state.isEmpty())
+        m_settings.remove(key);
+    else
+        m_settings.setValue(key, state);
+}
+
+bool AppSettings::previewAsSvg() const
+{
+    return m_settings.value(kPreviewSvg, false).toBool();
+}
+
+void AppSettings::setPreviewAsSvg(bool svg)
+{
+    m_settings.setValue(kPreviewSvg, svg);
+}
+
 void AppSettings::clearWindowState()
 {
-    for (const QString &key : {kGeometry, kState, kSplitter, kInspector, kGrouping, kSort, kLastBlueprintGroup})
+    for (const QString &key : {kGeometry, kState, kSplitter, kInspector, kGrouping, kSort, kLastBlueprintGroup,
+                               kExpansionGroup})
         m_settings.remove(key);
 }
 

@@ -35,6 +35,12 @@ public:
     bool restoreWindowState() const;
     void setRestoreWindowState(bool restore);
 
+    /// Whether previewing a blueprint whose updatedAt differs from its newest snapshot takes a new one (default on).
+    bool autoSnapshot() const;
+    void setAutoSnapshot(bool on);
+    QByteArray timelineSplitterState() const;
+    void setTimelineSplitterState(const QByteArray &state);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
@@ -52,6 +58,14 @@ public:
     /// The blueprint selected last in `profile`'s workspace (ids differ between accounts, so one per profile).
     QString lastBlueprint(const QString &profile) const;
     void setLastBlueprint(const QString &profile, const QString &blueprintId);
+
+    /// Which rows of the trees the user opened or closed in `profile`'s workspace (NavigatorPanel::expansionState()).
+    QStringList treeExpansion(const QString &profile) const;
+    void setTreeExpansion(const QString &profile, const QStringList &state);
+
+    /// Whether blueprints are previewed as SVG (View > Preview as SVG) rather than PNG (the default).
+    bool previewAsSvg() const;
+    void setPreviewAsSvg(bool svg);
 
     /// Forgets the window layout and selections (not the preferences).
     void clearWindowState();

@@ -1,6 +1,7 @@
 // Window state across restarts, as a user sees it: resize the window and move the splitter, quit, start again with the
 // same settings file and get the same size and splitter, with the blueprint selected last shown again once the
-// emulator's workspace has loaded. With "reopen with the last layout" turned off, none of that comes back.
+// emulator's workspace has loaded, the tree groups the user closed still closed and previews in the format chosen.
+// With "reopen with the last layout" turned off, none of the layout comes back.
 
 #include "uitesthelpers.h"
 
@@ -19,6 +20,7 @@
 #include "models/treeroles.h"
 #include "settings/appsettings.h"
 
+#include <QAction>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
@@ -32,6 +34,18 @@ using namespace Cloudcraft;
 using namespace Cloudcraft::Core;
 using namespace Cloudcraft::Ui;
 using Test::child;
+
+namespace Cloudcraft::Test {
+/// The top-level row of `model` whose IdRole is `id`.
+inline QModelIndex childWithId(const QAbstractItemModel &model, const QString &id)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (model.index(row, 0).data(Core::IdRole).toString() == id)
+            return model.index(row, 0);
+    }
+    return {};
+}
+} // namespace Cloudcraft::Test
 
 class TestWindowState final : public QObject
 {
@@ -49,6 +63,8 @@ private:
     QString m_profile;
     QStringList m_blueprintIds;
     QString m_chosen;
+    QString m_closedGroup;
+    QString m_openGroup;
 
     QString settingsPath() const { return m_dir.filePath(QStringLiteral("desktop.ini")); }
 
@@ -88,6 +104,53 @@ private:
             ids << treeBlueprintIds(model, index);
         }
         return ids;
+    }
+
+
+    // The user closes the second group of the blueprint tree (Left on it) and the first provider of the account
+    // tree, and picks View > Preview as SVG; by default every group is open.
+    void closeSecondGroupAndChooseSvg(Run &run)
+    {
+        NavigatorPanel *navigator = run.window->navigator();
+        QTRY_VERIFY_WITH_TIMEOUT(!navigator->isExpanding(), 10000);
+        QTreeView *tree = navigator->blueprintTree();
+        const QAbstractItemModel *model = tree->model();
+        QVERIFY(model->rowCount() >= 2);
+        for (int row = 0; row < model->rowCount(); ++row)
+            QVERIFY(tree->isExpanded(model->index(row, 0)));
+        const QModelIndex toClose = model->index(1, 0);
+        m_closedGroup = toClose.data(IdRole).toString();
+        m_openGroup = model->index(0, 0).data(IdRole).toString();
+        tree->setCurrentIndex(toClose);
+        QTest::keyClick(tree, Qt::Key_Left);
+        QVERIFY(!tree->isExpanded(toClose));
+        QTreeView *accounts = navigator->accountTree();
+        const QModelIndex provider = accounts->model()->index(0, 0);
+        QVERIFY(accounts->isExpanded(provider));
+        accounts->collapse(provider);
+        auto *svg = run.window->findChild<QAction *>(QStringLiteral("previewFormatSvg"));
+        QVERIFY(svg);
+        svg->trigger();
+    }
+
+    // In the next run the closed group and provider stay closed, the others open, and previews are SVG.
+    void checkExpansionAndSvgCameBack(Run &run)
+    {
+        NavigatorPanel *navigator = run.window->navigator();
+        QTRY_VERIFY_WITH_TIMEOUT(!navigator->isExpanding(), 10000);
+        QTreeView *tree = navigator->blueprintTree();
+        const QModelIndex closed = Test::childWithId(*tree->model(), m_closedGroup);
+        const QModelIndex open = Test::childWithId(*tree->model(), m_openGroup);
+        QVERIFY(closed.isValid() && open.isValid());
+        QVERIFY(!tree->isExpanded(closed));
+        QVERIFY(tree->isExpanded(open));
+        QTreeView *accounts = navigator->accountTree();
+        QVERIFY(!accounts->isExpanded(accounts->model()->index(0, 0)));
+        if (accounts->model()->hasChildren(accounts->model()->index(1, 0)))
+            QVERIFY(accounts->isExpanded(accounts->model()->index(1, 0)));
+        auto *svg = run.window->findChild<QAction *>(QStringLiteral("previewFormatSvg"));
+        QVERIFY(svg && svg->isChecked());
+        QCOMPARE(run.window->previewController()->format(), ExportFormat::Svg);
     }
 
 private Q_SLOTS:
@@ -136,6 +199,7 @@ private Q_SLOTS:
             QVERIFY(first.window->navigator()->selectBlueprint(chosen));
             QTRY_COMPARE(first.window->previewController()->currentBlueprint(), chosen);
             geometry = first.window->geometry();
+            closeSecondGroupAndChooseSvg(first);
             first.window->close(); // quitting saves the state
         }
 
@@ -148,7 +212,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(second.window->previewController()->currentBlueprint(), chosen, 20000);
         const QModelIndex current = second.window->navigator()->blueprintTree()->currentIndex();
         QVERIFY(current.isValid());
+        checkExpansionAndSvgCameBack(second);
+        if (QTest::currentTestFailed())
+            return;
+        // Back to PNG is remembered as well.
+        second.window->findChild<QAction *>(QStringLiteral("previewFormatPng"))->trigger();
         second.window->close();
+        QSettings ini(settingsPath(), QSettings::IniFormat);
+        QVERIFY(!AppSettings(ini).previewAsSvg());
     }
 
     void theLastSelectionIsKeptPerProfile()
