@@ -54,11 +54,21 @@ GeneralSettingsPage::GeneralSettingsPage(Core::AppSettings &settings, ThemeSwitc
         m_settings.sync();
     });
 
+    auto *autoSnapshot = new QCheckBox(tr("Take a &snapshot when a blueprint changed"), this);
+    autoSnapshot->setObjectName(QStringLiteral("autoSnapshotCheck"));
+    autoSnapshot->setAccessibleName(tr("Take a snapshot when a blueprint changed"));
+    autoSnapshot->setChecked(m_settings.autoSnapshot());
+    connect(autoSnapshot, &QCheckBox::toggled, this, [this](bool on) {
+        m_settings.setAutoSnapshot(on);
+        m_settings.sync();
+    });
+
     auto *form = new QFormLayout;
     form->addRow(tr("&Theme:"), m_themeCombo);
     form->addRow(tr("&Language:"), m_languageCombo);
     form->addRow(QString(), languageNote);
     form->addRow(QString(), m_restoreCheck);
+    form->addRow(QString(), autoSnapshot);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch(1);

@@ -14,6 +14,7 @@ namespace Cloudcraft::Core {
 class AppSettings;
 class RenderCache;
 class RequestScheduler;
+class SnapshotStore;
 }
 
 namespace Cloudcraft::Ui {
@@ -30,6 +31,8 @@ class PreviewView;
 class Prompter;
 class SessionController;
 class SettingsDialog;
+class SnapshotController;
+class TimelineStrip;
 class StatusPanel;
 class ThemeSwitcher;
 class WorkspaceController;
@@ -58,6 +61,14 @@ public:
     ImportController *importController() const { return m_import; }
     ConnectivityMonitor *connectivity() const { return m_connectivity; }
     OfflineBanner *offlineBanner() const { return m_offlineBanner; }
+    SnapshotController *snapshots() const { return m_snapshots; }
+    TimelineStrip *timeline() const { return m_timeline; }
+
+    /// The local snapshot history (owned by the caller): the timeline under the preview, Take Snapshot and the
+    /// trees' snapshot rows use it. Without one the window works as before and the timeline says why.
+    void setSnapshotStore(Core::SnapshotStore *store);
+    /// The history could not be opened: `sentence` goes to the status bar and the timeline.
+    void setSnapshotStoreProblem(const QString &sentence);
 
     /// Renders and lists are cached in `cache` (owned by the caller), one directory per profile and API origin under
     /// `root`; call before the session signs in. Without a cache everything is fetched every time.
@@ -71,6 +82,10 @@ public:
     /// Edit > Settings…: opens the settings dialog (one at a time) and returns it.
     SettingsDialog *openSettings();
     Core::AppSettings &appSettings() const { return *m_appSettings; }
+
+Q_SIGNALS:
+    /// The timeline asks to compare two references ("snapshot:<id>", "blueprint:<id>", "aws:<acct>/<region>").
+    void compareRequested(const QString &a, const QString &b);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -111,6 +126,9 @@ private:
     OfflineBanner *m_offlineBanner = nullptr;
     Core::RenderCache *m_cache = nullptr;
     QSplitter *m_splitter = nullptr;
+    QSplitter *m_previewSplitter = nullptr; ///< the preview above the timeline strip
+    SnapshotController *m_snapshots = nullptr;
+    TimelineStrip *m_timeline = nullptr;
     QMenu *m_profilesMenu = nullptr;
     QMenu *m_switchMenu = nullptr;
     QList<QAction *> m_shortcutActions;
