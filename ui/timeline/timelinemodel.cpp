@@ -74,8 +74,8 @@ QString TimelineModel::changesText(const SnapshotChanges &changes)
     if (!changes.ok())
         return tr("Not comparable");
     QString text = changes.identical || changes.differentPixels == 0
-                       ? tr("No pixel change")
-                       : tr("%1 % changed").arg(QLocale().toString(changes.differentRatio() * 100.0, 'f',
+                       ? tr("No change")
+                       : tr("%1 %").arg(QLocale().toString(changes.differentRatio() * 100.0, 'f',
                                                                    changes.differentRatio() < 0.01 ? 2 : 1));
     if (changes.hasStructure)
         text += QStringLiteral(" · +%1 −%2 ~%3").arg(changes.added).arg(changes.removed).arg(changes.changed);

@@ -293,7 +293,7 @@ void TimelineStrip::updateState()
     if (!m_source)
         m_title->setText(tr("Timeline"));
     else
-        m_title->setText(tr("Timeline — %n snapshot(s)", nullptr, count));
+        m_title->setText(count > 0 ? tr("Timeline — %n snapshot(s)", nullptr, count) : tr("Timeline"));
     if (!m_unavailable.isEmpty())
         m_hint->setText(m_unavailable);
     else if (!m_source)
