@@ -4,6 +4,9 @@
 
 #include <QHash>
 #include <QJsonObject>
+#include <QPointF>
+#include <QRectF>
+#include <QSet>
 
 #include <array>
 
@@ -22,7 +25,84 @@ struct Resource
     QString name;
     Tier tier = Tier::Private;
     QJsonObject props; ///< type-specific fields plus arn/resourceId
-    int slot = 0; ///< fixed place in its tier's row, so scans only move what really changed
+    int slot = 0; ///< fixed place in its tier's band, kept for the resource's whole life
+};
+
+/// Where each tier's slots sit on the grid, planned once for the whole scenario (the emulator knows every step up
+/// front, a real account would reserve room the same way). Why planned: an image export fits the drawing's
+/// outline into the requested size and centres it, so a subnet that grew past the outline would shift every
+/// resource in the picture and a before/after diff would mark the whole diagram. The plan picks the number of
+/// columns that keeps the outline the same at every step and gives each band the rows it will ever need, so a
+/// new resource fills a free slot (or a reserved row at its band's end) and nothing else moves.
+class SlotLayout
+{
+public:
+    static SlotLayout plan(const QList<QList<Resource>> &steps)
+    {
+        SlotLayout best;
+        int bestStablePairs = -1;
+        for (int columns = kMaxColumns; columns >= 2; --columns) {
+            const SlotLayout candidate(steps, columns);
+            int stablePairs = 0;
+            for (qsizetype i = 1; i < steps.size(); ++i)
+                stablePairs += candidate.outline(steps.at(i)) == candidate.outline(steps.at(i - 1)) ? 1 : 0;
+            if (stablePairs == steps.size() - 1)
+                return candidate;
+            if (stablePairs > bestStablePairs) {
+                best = candidate;
+                bestStablePairs = stablePairs;
+            }
+        }
+        return best;
+    }
+
+    QPointF position(Tier tier, int slot) const
+    {
+        return QPointF(
+            1.0 + kPitch * (slot % m_columns), m_bandTop[static_cast<size_t>(tier)] + kPitch * (slot / m_columns));
+    }
+
+private:
+    static constexpr int kMaxColumns = 8;
+    static constexpr double kPitch = 1.5;
+
+    SlotLayout() = default;
+    SlotLayout(const QList<QList<Resource>> &steps, int columns)
+        : m_columns(columns)
+    {
+        std::array<int, 4> rows { 1, 1, 1, 1 };
+        for (const QList<Resource> &resources : steps) {
+            for (const Resource &resource : resources) {
+                int &tierRows = rows[static_cast<size_t>(resource.tier)];
+                tierRows = std::max(tierRows, resource.slot / columns + 1);
+            }
+        }
+        // Gaps between bands as the scans always had them: room for subnet titles and the edges between tiers.
+        const std::array<double, 3> gaps { 3.0, 5.0, 3.5 };
+        for (size_t band = 1; band < 4; ++band)
+            m_bandTop[band] = m_bandTop[band - 1] + (rows[band - 1] - 1) * kPitch + gaps[band - 1];
+    }
+
+    /// Roughly what an export fits into the image: the VPC (resources plus subnet and VPC padding and titles)
+    /// and the resources outside it with their labels. Only compared between steps, so rough is enough.
+    QRectF outline(const QList<Resource> &resources) const
+    {
+        QRectF inside;
+        QRectF outside;
+        for (const Resource &resource : resources) {
+            const QRectF cell(position(resource.tier, resource.slot), QSizeF(1.0, 1.0));
+            QRectF &area = resource.tier == Tier::Outside ? outside : inside;
+            area = area.isNull() ? cell : area.united(cell);
+        }
+        if (!inside.isNull())
+            inside.adjust(-1.2, -1.6, 1.2, 1.6);
+        if (!outside.isNull())
+            outside.adjust(-0.6, 0.0, 0.6, 0.6);
+        return inside.isNull() ? outside : outside.isNull() ? inside : inside.united(outside);
+    }
+
+    int m_columns = kMaxColumns;
+    std::array<double, 4> m_bandTop {};
 };
 
 /// Builds and mutates one region's resources; renders them as scan results.
@@ -106,19 +186,18 @@ public:
         }
     }
 
-    QJsonObject snapshot(int step) const
+    const QList<Resource> &resources() const { return m_resources; }
+
+    /// One scan result: `resources` (a copy of resources() at some step) drawn at their slots in `layout`.
+    QJsonObject snapshot(const QList<Resource> &resources, const SlotLayout &layout) const
     {
         DiagramBuilder b(m_rng, m_region);
         std::array<QStringList, 4> members;
-        for (const Resource &resource : m_resources) {
-            const int index = resource.slot;
-            const double row = resource.tier == Tier::Public ? 0.0
-                : resource.tier == Tier::Private             ? 3.0
-                : resource.tier == Tier::Data                ? 8.0
-                                                             : 11.5;
+        for (const Resource &resource : resources) {
             QJsonObject props = resource.props;
             props.insert(u"name"_s, resource.name);
-            b.nodeWithId(resource.id, resource.type, 1.0 + 1.5 * (index % 8), row + 1.5 * (index / 8), props);
+            const QPointF place = layout.position(resource.tier, resource.slot);
+            b.nodeWithId(resource.id, resource.type, place.x(), place.y(), props);
             members[static_cast<size_t>(resource.tier)] << resource.id;
         }
         const QString subnetType = m_account.azure ? u"azuresubnet"_s : u"subnet"_s;
@@ -139,7 +218,7 @@ public:
             vpcMembers << m_subnetIds.at(i);
         }
         QStringList webTier;
-        for (const Resource &resource : m_resources) {
+        for (const Resource &resource : resources) {
             if (resource.type == u"ec2" || resource.type == u"azurevm")
                 webTier << resource.id;
         }
@@ -161,8 +240,7 @@ public:
                 QString(u"arn:aws:ec2:"_s + m_region + u':' + m_account.awsAccountNumber + u":vpc/"_s + m_vpcCloudId));
         }
         b.groupWithId(m_vpcId, m_account.azure ? u"azurevnet"_s : u"vpc"_s, m_vpcName, vpcMembers, vpcProps);
-        connect(b);
-        Q_UNUSED(step)
+        connect(b, resources);
         return b.liveData(
             m_account.name + u' ' + m_region, m_account.accountId, m_account.azure ? u"azure"_s : u"aws"_s);
     }
@@ -214,8 +292,21 @@ private:
     void add(const QString &type, const QString &name, Tier tier, QJsonObject props)
     {
         props.insert(m_account.azure ? u"resourceId"_s : u"arn"_s, cloudIdentifier(type, name));
-        const int slot = m_nextSlot[static_cast<size_t>(tier)]++;
-        m_resources.append(Resource { m_rng.uuid(), type, name, tier, props, slot });
+        m_resources.append(Resource { m_rng.uuid(), type, name, tier, props, freeSlot(tier) });
+    }
+
+    /// The first slot of `tier` nobody holds: a removed resource's place is taken by the next one to come.
+    int freeSlot(Tier tier) const
+    {
+        QSet<int> taken;
+        for (const Resource &resource : m_resources) {
+            if (resource.tier == tier)
+                taken.insert(resource.slot);
+        }
+        int slot = 0;
+        while (taken.contains(slot))
+            ++slot;
+        return slot;
     }
 
     void addEc2()
@@ -257,11 +348,11 @@ private:
         }
     }
 
-    void connect(DiagramBuilder &b) const
+    void connect(DiagramBuilder &b, const QList<Resource> &resources) const
     {
-        auto idsOf = [this](const QString &type) {
+        auto idsOf = [&resources](const QString &type) {
             QStringList ids;
-            for (const Resource &resource : m_resources) {
+            for (const Resource &resource : resources) {
                 if (resource.type == type)
                     ids << resource.id;
             }
@@ -299,7 +390,6 @@ private:
     QString m_vpcName;
     QString m_vpcCloudId;
     int m_instanceCounter = 0;
-    std::array<int, 4> m_nextSlot {};
 };
 
 } // namespace
@@ -309,12 +399,16 @@ QJsonArray LiveInventory::scenario(
 {
     RegionInventory inventory(account, region, rng);
     inventory.seed(size);
-    QJsonArray result;
-    for (int step = 0; step < std::max(1, steps); ++step) {
-        if (step > 0)
-            inventory.advance(step);
-        result.append(inventory.snapshot(step));
+    QList<QList<Resource>> states { inventory.resources() };
+    for (int step = 1; step < std::max(1, steps); ++step) {
+        inventory.advance(step);
+        states.append(inventory.resources());
     }
+    // Drawing consumes no random numbers, so planning before drawing keeps every id as it was.
+    const SlotLayout layout = SlotLayout::plan(states);
+    QJsonArray result;
+    for (const QList<Resource> &resources : std::as_const(states))
+        result.append(inventory.snapshot(resources, layout));
     return result;
 }
 

@@ -23,6 +23,9 @@ struct LiveAccountContext
 /// diff shows real additions, removals and changes:
 ///   step 0 -> 1: resources added and one changed; step 1 -> 2: one removed and one changed;
 ///   later steps alternate between an addition plus a change and a removal plus a change.
+/// Positions are stable too: a resource keeps its mapPos for its whole life, a new one takes a free slot of its
+/// subnet, a removed one leaves its slot empty, and the drawing's outline stays the same at every step, so an image
+/// diff of two scans boxes only the places that changed.
 class LiveInventory final
 {
 public:
