@@ -1,5 +1,6 @@
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -91,6 +92,7 @@ private Q_SLOTS:
     void countsAreExact();
     void sameSeedSameBytes();
     void diagramsAndScansAreConsistent();
+    void liveScansKeepEveryResourceInPlace();
     void defaultSizeIsFast();
     void demoModeReproducesTheCommittedDemo();
     void badArgumentsAreUsageErrors_data();
@@ -137,6 +139,48 @@ void TestWorkspaceGenerator::countsAreExact()
     QVERIFY(workspace.value(u"teams"_s).toArray().size() >= 3);
     QVERIFY(workspace.value(u"iamPolicies"_s).toObject().contains(u"minimal"_s));
     QCOMPARE(workspace.value(u"scenario"_s).toObject().value(u"step"_s).toInt(-1), 0);
+}
+
+void TestWorkspaceGenerator::liveScansKeepEveryResourceInPlace()
+{
+    // Six steps: growth, scale-in, growth into the freed slot, ... in AWS and Azure regions of every size.
+    const Run run = generate({ u"--blueprints"_s, u"0"_s, u"--accounts"_s, u"20"_s, u"--steps"_s, u"6"_s,
+        u"--seed"_s, u"11"_s });
+    QVERIFY2(run.exitCode == 0, run.errors.constData());
+    const QJsonObject workspace = parse(run.output);
+    int regionsSeen = 0;
+    int refilledSlots = 0;
+    for (const QString &list : { u"awsAccounts"_s, u"azureAccounts"_s }) {
+        for (const QJsonValue &account : workspace.value(list).toArray()) {
+            const QJsonObject regions = account.toObject().value(u"regions"_s).toObject();
+            for (auto region = regions.begin(); region != regions.end(); ++region) {
+                ++regionsSeen;
+                QHash<QString, QJsonValue> placeOf; // every id's place, over the whole scenario
+                QHash<QString, QString> lastHolder; // place -> id that last stood there
+                for (const QJsonValue &step : region.value().toArray()) {
+                    QSet<QString> taken;
+                    for (const QJsonValue &value : step.toObject().value(u"nodes"_s).toArray()) {
+                        const QJsonObject node = value.toObject();
+                        const QString id = node.value(u"id"_s).toString();
+                        const QJsonValue place = node.value(u"mapPos"_s);
+                        const QString key = QString::fromUtf8(QJsonDocument(place.toArray()).toJson());
+                        const QString where = region.key() + u' ' + node.value(u"name"_s).toString();
+                        // A resource never moves, and two resources never share a place.
+                        QVERIFY2(placeOf.value(id, place) == place, qPrintable(where + u" moved"_s));
+                        QVERIFY2(!taken.contains(key), qPrintable(where + u" sits on another resource"_s));
+                        placeOf.insert(id, place);
+                        taken.insert(key);
+                        if (lastHolder.contains(key) && lastHolder.value(key) != id)
+                            ++refilledSlots;
+                        lastHolder.insert(key, id);
+                    }
+                }
+            }
+        }
+    }
+    QVERIFY(regionsSeen >= 20);
+    // Scale-in frees a slot and the next growth takes it instead of extending the subnet.
+    QVERIFY(refilledSlots > 0);
 }
 
 void TestWorkspaceGenerator::sameSeedSameBytes()
