@@ -37,8 +37,8 @@ QHash<QString, QJsonObject> nodesById(const QJsonObject &scan)
 }
 
 /// Ids present in both scans; fails the test unless the step really changed something (added/removed/changed).
-QStringList survivors(const QHash<QString, QJsonObject> &before, const QHash<QString, QJsonObject> &after,
-    bool *somethingChanged)
+QStringList survivors(
+    const QHash<QString, QJsonObject> &before, const QHash<QString, QJsonObject> &after, bool *somethingChanged)
 {
     QStringList ids;
     *somethingChanged = before.size() != after.size();
@@ -196,8 +196,8 @@ void tst_LiveInventory::resourcesKeepTheirPlaceAcrossSteps()
         boxedArea += qint64(changed.box.width()) * changed.box.height();
     const double changedShare = double(diff.mismatchCount) / canvas;
     const double boxedShare = double(boxedArea) / canvas;
-    qInfo("%s: %lld regions, %.2f %% of the pixels changed, boxes cover %.1f %% of the image",
-        QTest::currentDataTag(), qlonglong(diff.regions.size()), 100.0 * changedShare, 100.0 * boxedShare);
+    qInfo("%s: %lld regions, %.2f %% of the pixels changed, boxes cover %.1f %% of the image", QTest::currentDataTag(),
+        qlonglong(diff.regions.size()), 100.0 * changedShare, 100.0 * boxedShare);
     // A re-laid-out diagram (everything shifted) changes 3 % of the pixels and boxes over a third of the image.
     QVERIFY2(changedShare < 0.01, qPrintable(u"%1 % of the pixels changed"_s.arg(100.0 * changedShare)));
     QVERIFY2(boxedShare < 0.25, qPrintable(u"the change boxes cover %1 % of the image"_s.arg(100.0 * boxedShare)));

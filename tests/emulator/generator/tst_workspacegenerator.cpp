@@ -144,8 +144,8 @@ void TestWorkspaceGenerator::countsAreExact()
 void TestWorkspaceGenerator::liveScansKeepEveryResourceInPlace()
 {
     // Six steps: growth, scale-in, growth into the freed slot, ... in AWS and Azure regions of every size.
-    const Run run = generate({ u"--blueprints"_s, u"0"_s, u"--accounts"_s, u"20"_s, u"--steps"_s, u"6"_s,
-        u"--seed"_s, u"11"_s });
+    const Run run
+        = generate({ u"--blueprints"_s, u"0"_s, u"--accounts"_s, u"20"_s, u"--steps"_s, u"6"_s, u"--seed"_s, u"11"_s });
     QVERIFY2(run.exitCode == 0, run.errors.constData());
     const QJsonObject workspace = parse(run.output);
     int regionsSeen = 0;
