@@ -1,11 +1,14 @@
 #include "imagepyramid.h"
 
+#include <QColorSpace>
 #include <QPainter>
 #include <QThreadPool>
 #include <QtConcurrent>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <utility>
 
 namespace Cloudcraft::Ui {
 
@@ -14,10 +17,77 @@ constexpr int kSmallestSide = 256; ///< no level smaller than this: the image it
 /// Above this many pixels an image in a format QPainter cannot blend directly (RGBA8888 from the PNG decoder) is
 /// not drawn until the worker has converted it: drawing it would convert all of it on the UI thread (about 1 s at 8K).
 constexpr qint64 kLargeForeignPixels = 4'000'000;
+/// Qt splits a convertToFormat() or a smooth scaled() of more pixels than this into pieces on the global thread
+/// pool, and the raster paint engine splits the UI thread's large fills onto that same pool and blocks until they
+/// have run. A worker converting an 8K image queued hundreds of pieces ahead of the UI thread's fill (measured: a
+/// canvas paintEvent blocked 150-420 ms on a semaphore with 1 ms of CPU). The worker therefore works in strips of
+/// at most this many pixels, which Qt converts on the calling thread, and halves with its own filter.
+constexpr qint64 kStripPixels = 65'536;
 
 bool isNativeFormat(QImage::Format format)
 {
     return format == QImage::Format_ARGB32_Premultiplied || format == QImage::Format_RGB32;
+}
+
+/// image.convertToFormat(format), done strip by strip on the calling thread (see kStripPixels).
+QImage convertedOnThisThread(const QImage &image, QImage::Format format)
+{
+    QImage out(image.size(), format);
+    if (out.isNull())
+        return out;
+    out.setDevicePixelRatio(image.devicePixelRatio());
+    out.setDotsPerMeterX(image.dotsPerMeterX());
+    out.setDotsPerMeterY(image.dotsPerMeterY());
+    out.setColorSpace(image.colorSpace());
+    const int rows = int(std::max<qint64>(1, kStripPixels / std::max(1, image.width())));
+    for (int y = 0; y < image.height(); y += rows) {
+        const int height = std::min(rows, image.height() - y);
+        // A read-only view of the rows: no copy of the source.
+        QImage strip(image.constScanLine(y), image.width(), height, image.bytesPerLine(), image.format());
+        if (image.colorCount() > 0)
+            strip.setColorTable(image.colorTable());
+        strip.setColorSpace(image.colorSpace());
+        const QImage converted = strip.convertToFormat(format);
+        const size_t bytes = size_t(std::min(out.bytesPerLine(), converted.bytesPerLine()));
+        for (int row = 0; row < height; ++row)
+            std::memcpy(out.scanLine(y + row), converted.constScanLine(row), bytes);
+    }
+    return out;
+}
+
+/// The mean of four 32-bit pixels, byte by byte (two bytes at a time in 16-bit lanes), rounded. On premultiplied
+/// pixels that is the area average, and the result stays a valid premultiplied pixel.
+inline quint32 mean4(quint32 a, quint32 b, quint32 c, quint32 d)
+{
+    constexpr quint32 kLanes = 0x00ff00ff;
+    constexpr quint32 kHalf = 0x00020002;
+    const quint32 even = (a & kLanes) + (b & kLanes) + (c & kLanes) + (d & kLanes) + kHalf;
+    const quint32 odd = ((a >> 8) & kLanes) + ((b >> 8) & kLanes) + ((c >> 8) & kLanes) + ((d >> 8) & kLanes) + kHalf;
+    return ((even >> 2) & kLanes) | (((odd >> 2) & kLanes) << 8);
+}
+
+/// `image` (ARGB32_Premultiplied or RGB32) at half its width and height (floored), each pixel the mean of the 2x2
+/// block it covers: area averaging, which keeps thin connector lines visible at small zooms.
+QImage halved(const QImage &image)
+{
+    QImage out(std::max(1, image.width() / 2), std::max(1, image.height() / 2), image.format());
+    if (out.isNull())
+        return out;
+    out.setDevicePixelRatio(image.devicePixelRatio());
+    out.setColorSpace(image.colorSpace());
+    const int lastX = image.width() - 1;
+    const int lastY = image.height() - 1;
+    for (int y = 0; y < out.height(); ++y) {
+        const auto *top = reinterpret_cast<const quint32 *>(image.constScanLine(std::min(2 * y, lastY)));
+        const auto *bottom = reinterpret_cast<const quint32 *>(image.constScanLine(std::min(2 * y + 1, lastY)));
+        auto *target = reinterpret_cast<quint32 *>(out.scanLine(y));
+        for (int x = 0; x < out.width(); ++x) {
+            const int left = std::min(2 * x, lastX);
+            const int right = std::min(2 * x + 1, lastX);
+            target[x] = mean4(top[left], top[right], bottom[left], bottom[right]);
+        }
+    }
+    return out;
 }
 } // namespace
 
@@ -40,8 +110,11 @@ ImagePyramid::~ImagePyramid() = default;
 
 void ImagePyramid::setImage(const QImage &image)
 {
-    m_image = image;
-    m_levels.clear();
+    // The previous image, its converted copy and its levels (about 170 MiB at 8K) are freed on the worker: unmapping
+    // them here took the UI thread 20 ms of CPU and up to 180 ms of waiting for the address space while the workers
+    // were allocating.
+    const QFuture<Levels> previous = m_watcher.future();
+    releaseOnWorker(std::exchange(m_image, image), std::exchange(m_levels, {}), previous);
     m_ready = false;
     if (image.isNull())
         return;
@@ -50,18 +123,30 @@ void ImagePyramid::setImage(const QImage &image)
     m_watcher.setFuture(QtConcurrent::run(m_workers, &ImagePyramid::build, image));
 }
 
+void ImagePyramid::releaseOnWorker(QImage image, QList<QImage> levels, QFuture<Levels> future)
+{
+    if (image.isNull() && levels.isEmpty() && future.resultCount() == 0)
+        return;
+    m_workers->start([image = std::move(image), levels = std::move(levels), future = std::move(future)]() mutable {
+        // Dropped here, on the worker, rather than when the pool deletes the task.
+        image = QImage();
+        levels.clear();
+        future = QFuture<Levels>();
+    });
+}
+
 ImagePyramid::Levels ImagePyramid::build(const QImage &image)
 {
+    // Only code that stays on this thread: Qt's own conversion and smooth scaling of an image this large would fan
+    // out onto the global pool, where the UI thread's paint waits for its turn (see kStripPixels).
     Levels levels;
     if (!isNativeFormat(image.format()))
-        levels.full = image.convertToFormat(image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied
-                                                                    : QImage::Format_RGB32);
+        levels.full = convertedOnThisThread(image, image.hasAlphaChannel() ? QImage::Format_ARGB32_Premultiplied
+                                                                          : QImage::Format_RGB32);
     const QImage &base = levels.full.isNull() ? image : levels.full;
     QImage previous = base;
     while (std::max(previous.width(), previous.height()) / 2 >= kSmallestSide) {
-        // Halving with the smooth (area-averaging) scaler keeps thin connector lines visible at small zooms.
-        previous = previous.scaled(std::max(1, previous.width() / 2), std::max(1, previous.height() / 2),
-                                   Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        previous = halved(previous);
         levels.halves.append(previous);
     }
     return levels;
@@ -69,10 +154,12 @@ ImagePyramid::Levels ImagePyramid::build(const QImage &image)
 
 void ImagePyramid::onBuilt()
 {
-    const Levels levels = m_watcher.result();
+    if (m_image.isNull())
+        return; // the image was cleared while its levels were being built
+    Levels levels = m_watcher.result();
     if (!levels.full.isNull())
-        m_image = levels.full;
-    m_levels = levels.halves;
+        releaseOnWorker(std::exchange(m_image, levels.full), {}, {});
+    m_levels = std::move(levels.halves);
     m_ready = true;
     Q_EMIT ready();
 }

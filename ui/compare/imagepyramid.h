@@ -13,7 +13,8 @@ namespace Cloudcraft::Ui {
 /// One image and its halved copies (1/2, 1/4, ... down to a few hundred pixels), so a zoomed-out view of an 8K
 /// render paints from a small level instead of resampling 33 million pixels each frame. The levels (and a copy of
 /// the image in the painter's native premultiplied format, when it is not already) are built on a worker thread
-/// after setImage(); until they arrive draw() paints from the image as given.
+/// after setImage(), without Qt's global thread pool (the UI thread's painting needs it); until they arrive draw()
+/// paints from the image as given. Replaced images are freed on the worker too.
 class ImagePyramid final : public QObject
 {
     Q_OBJECT
@@ -50,6 +51,8 @@ private:
     };
     static Levels build(const QImage &image);
     void onBuilt();
+    /// Drops these references on the worker thread, so the last one to a large buffer is not freed on the UI thread.
+    void releaseOnWorker(QImage image, QList<QImage> levels, QFuture<Levels> future);
 
     QImage m_image;
     QList<QImage> m_levels; ///< m_levels[i] has 1 / 2^(i+1) of the image's width and height
