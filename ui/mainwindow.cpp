@@ -20,6 +20,7 @@
 #include "themeswitcher.h"
 #include "workspacecontroller.h"
 #include "importing/importcontroller.h"
+#include "timeline/snapshotcompareopener.h"
 #include "timeline/snapshotcontroller.h"
 #include "timeline/snapshotprogressview.h"
 #include "timeline/timelinestrip.h"
@@ -128,6 +129,8 @@ MainWindow::MainWindow(SessionController &session, Prompter &prompter, RequestSc
     connect(m_previewController, &PreviewController::previewLoaded, m_snapshots,
             &SnapshotController::onPreviewLoaded);
     connect(m_timeline, &TimelineStrip::compareRequested, this, &MainWindow::compareRequested);
+    m_compareOpener = new SnapshotCompareOpener(session, settings, this);
+    connect(m_timeline, &TimelineStrip::compareRequested, m_compareOpener, &SnapshotCompareOpener::open);
     const auto showSnapshotMessage = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
     connect(m_snapshots, &SnapshotController::message, this, showSnapshotMessage);
     connect(m_timeline, &TimelineStrip::message, this, showSnapshotMessage);
@@ -360,6 +363,7 @@ void MainWindow::setSnapshotStore(SnapshotStore *store)
 {
     m_snapshots->setStore(store);
     m_timeline->setStore(store);
+    m_compareOpener->setStore(store);
 }
 
 void MainWindow::setSnapshotStoreProblem(const QString &sentence)

@@ -31,6 +31,7 @@ class PreviewView;
 class Prompter;
 class SessionController;
 class SettingsDialog;
+class SnapshotCompareOpener;
 class SnapshotController;
 class TimelineStrip;
 class StatusPanel;
@@ -129,6 +130,7 @@ private:
     QSplitter *m_previewSplitter = nullptr; ///< the preview above the timeline strip
     SnapshotController *m_snapshots = nullptr;
     TimelineStrip *m_timeline = nullptr;
+    SnapshotCompareOpener *m_compareOpener = nullptr;
     QMenu *m_profilesMenu = nullptr;
     QMenu *m_switchMenu = nullptr;
     QList<QAction *> m_shortcutActions;

@@ -15,6 +15,7 @@
 #include "uiresources.h"
 #include "welcomedialog.h"
 #include "workspacecontroller.h"
+#include "comparewindow/comparewindow.h"
 #include "timeline/snapshotcontroller.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinestrip.h"
@@ -250,6 +251,19 @@ private Q_SLOTS:
         QCOMPARE(stored(blueprintSource(id)).size(), 2);
         QCOMPARE(taken.size(), 1);
         QVERIFY(stored(blueprintSource(other)).isEmpty());
+
+        // Both selected in the timeline, Compare opens the compare window on the pair, which shows its counts.
+        TimelineStrip *timeline = m_window->timeline();
+        QTRY_COMPARE(timeline->model()->rowCount(), 2);
+        timeline->selectRow(0);
+        timeline->selectRow(1, true);
+        timeline->compareSelected();
+        CompareWindow *compare = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((compare = m_window->findChild<CompareWindow *>()) != nullptr, 5000);
+        auto *counts = child<QLabel>(compare, "compareCounts");
+        QVERIFY(counts);
+        QTRY_VERIFY_WITH_TIMEOUT(!counts->text().isEmpty() && !counts->text().startsWith(QStringLiteral("Comparing")), 30000);
+        compare->close();
     }
 
     void cancelTheLongPollOfAnAccountRegion()
