@@ -59,6 +59,11 @@ SnapshotController::SnapshotController(SessionController &session, WorkspaceCont
     });
     // The account tree is rebuilt from the lists; regions with snapshots come back through setSnapshots.
     connect(&m_workspace, &WorkspaceController::loaded, this, &SnapshotController::refreshTrees);
+    // A reload can bring a newer updatedAt for the blueprint on show without a new preview: check it too.
+    connect(&m_workspace, &WorkspaceController::loaded, this, [this] {
+        if (m_current && !m_current->isLive())
+            onPreviewLoaded(m_current->id);
+    });
     updateAction();
 }
 
