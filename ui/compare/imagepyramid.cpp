@@ -112,27 +112,25 @@ void ImagePyramid::setImage(const QImage &image)
 {
     // The previous image, its converted copy and its levels (about 170 MiB at 8K) are freed on the worker: unmapping
     // them here took the UI thread 20 ms of CPU and up to 180 ms of waiting for the address space while the workers
-    // were allocating.
-    const QFuture<Levels> previous = m_watcher.future();
-    releaseOnWorker(std::exchange(m_image, image), std::exchange(m_levels, {}), previous);
+    // were allocating. The watcher lets go of the old future first, so the worker surely holds the last reference.
+    QFuture<Levels> previous = m_watcher.future();
+    QImage previousImage = std::exchange(m_image, image);
+    QList<QImage> previousLevels = std::exchange(m_levels, {});
     m_ready = false;
-    if (image.isNull())
-        return;
     // The worker gets its own reference to the pixels; a newer setImage() replaces the watched future, so a late
     // answer for an older image is never applied.
-    m_watcher.setFuture(QtConcurrent::run(m_workers, &ImagePyramid::build, image));
+    if (!image.isNull())
+        m_watcher.setFuture(QtConcurrent::run(m_workers, &ImagePyramid::build, image));
+    releaseOnWorker(std::move(previousImage), std::move(previousLevels), std::move(previous));
 }
 
 void ImagePyramid::releaseOnWorker(QImage image, QList<QImage> levels, QFuture<Levels> future)
 {
     if (image.isNull() && levels.isEmpty() && future.resultCount() == 0)
         return;
-    m_workers->start([image = std::move(image), levels = std::move(levels), future = std::move(future)]() mutable {
-        // Dropped here, on the worker, rather than when the pool deletes the task.
-        image = QImage();
-        levels.clear();
-        future = QFuture<Levels>();
-    });
+    // Moved into the task's arguments, which end with the call on the worker: no copy stays behind on this thread.
+    static_cast<void>(QtConcurrent::run(m_workers, [](QImage, QList<QImage>, QFuture<Levels>) {}, std::move(image),
+                                        std::move(levels), std::move(future)));
 }
 
 ImagePyramid::Levels ImagePyramid::build(const QImage &image)
