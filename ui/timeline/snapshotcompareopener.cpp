@@ -3,6 +3,7 @@
 #include "sessioncontroller.h"
 #include "comparewindow/comparewindow.h"
 
+#include "compare/ignoreregionstore.h"
 #include "diff/apidiffsources.h"
 #include "diff/diffsource.h"
 #include "history/snapshotdiffsource.h"
@@ -26,6 +27,7 @@ void SnapshotCompareOpener::setStore(SnapshotStore *store)
 {
     m_store = store;
     m_registry.reset(); // rebuilt for the new root on the next open
+    m_ignoreStore.reset();
 }
 
 void SnapshotCompareOpener::open(const QString &a, const QString &b)
@@ -36,8 +38,11 @@ void SnapshotCompareOpener::open(const QString &a, const QString &b)
         ApiDiffSources::registerAll(*m_registry, [this]() -> ApiClient & { return *m_session.client(); });
         m_registry->add(std::make_unique<SnapshotDiffSourceResolver>(m_store ? m_store->root() : QString()));
     }
+    if (!m_ignoreStore)
+        m_ignoreStore = std::make_unique<IgnoreRegionStore>(m_store ? m_store->database().path() : QString());
     const QString root = m_store ? m_store->root() : QString();
-    auto *window = new CompareWindow(CompareWindowServices{m_registry.get(), nullptr, m_settings, root}, m_parentWindow);
+    auto *window = new CompareWindow(CompareWindowServices{m_registry.get(), m_ignoreStore.get(), m_settings, root},
+                                     m_parentWindow);
     window->setWindowFlag(Qt::Window);
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->show();

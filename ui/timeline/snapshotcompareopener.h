@@ -9,6 +9,7 @@ class QWidget;
 
 namespace Cloudcraft::Core {
 class DiffSourceRegistry;
+class IgnoreRegionStore;
 class SnapshotStore;
 }
 
@@ -40,6 +41,8 @@ private:
     QWidget *m_parentWindow;
     Core::SnapshotStore *m_store = nullptr;
     std::unique_ptr<Core::DiffSourceRegistry> m_registry;
+    /// The ignore regions drawn in the windows it opens, kept in the same history database as the snapshots.
+    std::unique_ptr<Core::IgnoreRegionStore> m_ignoreStore;
 };
 
 } // namespace Cloudcraft::Ui
