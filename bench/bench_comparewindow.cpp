@@ -6,7 +6,9 @@
 //
 // Prints per run: time from openReferences() to the first result on screen (decode of both PNGs + the diff +
 // the difference image), and the worst heartbeat gap in each phase: open, mode switches (keys 1..5), a threshold
-// change (slider → debounce → recompute → counts), and a quiet second for reference.
+// change (slider → debounce → recompute → counts), and a quiet second for reference; and for the open and the
+// threshold phases the longest single event the UI thread handled (a result arriving, a paint), in wall time and in
+// the UI thread's own CPU time: a long wall time with little CPU is the UI thread waiting for something.
 #include "comparewindow.h"
 #include "compare/compareview.h"
 
@@ -22,10 +24,12 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <vector>
 
@@ -62,6 +66,49 @@ private:
     QTimer m_timer;
     QElapsedTimer m_clock;
     double m_worst = 0;
+};
+
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
+
+/// Times each event the UI thread dispatches (the outermost notify() only) and keeps the longest since reset().
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (QThread::currentThread() != thread() || m_depth > 0)
+            return QApplication::notify(receiver, event);
+        ++m_depth;
+        QElapsedTimer wall;
+        wall.start();
+        const double cpuBefore = threadCpuMs();
+        const bool handled = QApplication::notify(receiver, event);
+        const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+        if (wallMs > m_worstWallMs) {
+            m_worstWallMs = wallMs;
+            m_worstCpuMs = threadCpuMs() - cpuBefore;
+        }
+        --m_depth;
+        return handled;
+    }
+    void resetWorst() { m_worstWallMs = m_worstCpuMs = 0; }
+    /// "wall/cpu" of the longest event since resetWorst().
+    QByteArray worst() const
+    {
+        return QByteArray::number(m_worstWallMs, 'f', 1) + '/' + QByteArray::number(m_worstCpuMs, 'f', 1);
+    }
+
+private:
+    int m_depth = 0;
+    double m_worstWallMs = 0;
+    double m_worstCpuMs = 0;
 };
 
 /// A diagram-like 8K picture: a grid of labelled boxes in groups on white; `after` moves, adds and recolours some.
@@ -127,7 +174,7 @@ int main(int argc, char *argv[])
 {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     int runs = 3;
     const QStringList args = QCoreApplication::arguments();
     if (const qsizetype i = args.indexOf(QStringLiteral("--runs")); i > 0 && i + 1 < args.size())
@@ -144,7 +191,8 @@ int main(int argc, char *argv[])
     }
     std::printf("8K pair: 7680 x 4320, %.1f + %.1f MB PNG\n", QFileInfo(before).size() / 1048576.0,
                 QFileInfo(after).size() / 1048576.0);
-    std::printf("%-4s %12s %10s %10s %12s %8s\n", "run", "first(ms)", "open-gap", "modes-gap", "thresh-gap", "idle-gap");
+    std::printf("%-4s %10s %9s %10s %10s %11s %12s %9s\n", "run", "first(ms)", "open-gap", "open-event", "modes-gap",
+                "thresh-gap", "thresh-event", "idle-gap");
 
     Core::DiffSourceRegistry registry; // files only
     QSettings settings(dir.filePath(QStringLiteral("bench.ini")), QSettings::IniFormat);
@@ -165,6 +213,7 @@ int main(int argc, char *argv[])
             failed = true;
         });
         heartbeat.reset();
+        app.resetWorst();
         QElapsedTimer clock;
         clock.start();
         window.openReferences(before, after);
@@ -173,6 +222,7 @@ int main(int argc, char *argv[])
         const double firstMs = double(clock.nsecsElapsed()) / 1e6;
         spin(100); // the paint of the first result
         const double openGap = heartbeat.worstMs();
+        const QByteArray openEvent = app.worst();
 
         heartbeat.reset();
         for (Qt::Key key : {Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_1, Qt::Key_5}) {
@@ -184,17 +234,20 @@ int main(int argc, char *argv[])
         auto *slider = window.findChild<QSlider *>(QStringLiteral("thresholdSlider"));
         const quint64 generation = window.session()->generation();
         heartbeat.reset();
+        app.resetWorst();
         slider->setValue(slider->value() == 30 ? 10 : 30);
         if (!waitFor([&] { return window.session()->generation() != generation && !window.session()->isComputing(); },
                      60000))
             return 1;
         spin(100);
         const double thresholdGap = heartbeat.worstMs();
+        const QByteArray thresholdEvent = app.worst();
 
         heartbeat.reset();
         spin(1000);
         const double idleGap = heartbeat.worstMs();
-        std::printf("%-4d %12.0f %10.1f %10.1f %12.1f %8.1f\n", run, firstMs, openGap, modesGap, thresholdGap, idleGap);
+        std::printf("%-4d %10.0f %9.1f %10s %10.1f %11.1f %12s %9.1f\n", run, firstMs, openGap, openEvent.constData(),
+                    modesGap, thresholdGap, thresholdEvent.constData(), idleGap);
         std::fflush(stdout);
     }
     return 0;
