@@ -155,24 +155,38 @@ public:
                 membersOfGroup[to->address].append(idFor(QStringLiteral("node"), from->address));
                 continue;
             }
+            const auto addEdge = [&](const QString &fromId, const QString &toId) {
+                const QString edgeId = fromId + u'-' + toId;
+                if (edgeIds.contains(edgeId))
+                    return;
+                edgeIds.insert(edgeId);
+                edges.append(QJsonObject { { QStringLiteral("id"), edgeId },
+                                           { QStringLiteral("type"), C::Edge },
+                                           { QStringLiteral("from"), fromId },
+                                           { QStringLiteral("to"), toId },
+                                           { QStringLiteral("color"), colour(QStringLiteral("#000000")) },
+                                           { QStringLiteral("width"), 2 },
+                                           { QStringLiteral("dashed"), link.kind != u"target" },
+                                           { QStringLiteral("endCap"), QStringLiteral("arrow") } });
+            };
+            // A load balancer targeting an auto scaling group (or a group using a database) is what an architect
+            // draws as lines to and from the group's instances: fan the link out to the nodes inside the group.
+            // VPCs and subnets are not fanned out: a link to them is shown by nesting.
+            if (isDrawnNode(*from) && isFannedOutArea(*to) && !membersOfArea.value(to->address).isEmpty()) {
+                for (const QString &member : membersOfArea.value(to->address))
+                    addEdge(idFor(QStringLiteral("node"), from->address), member);
+                continue;
+            }
+            if (isFannedOutArea(*from) && isDrawnNode(*to) && !membersOfArea.value(from->address).isEmpty()) {
+                for (const QString &member : membersOfArea.value(from->address))
+                    addEdge(member, idFor(QStringLiteral("node"), to->address));
+                continue;
+            }
             if (!isDrawnNode(*from) || !isDrawnNode(*to)) {
                 ++linksToAreas;
                 continue;
             }
-            const QString fromId = idFor(QStringLiteral("node"), from->address);
-            const QString toId = idFor(QStringLiteral("node"), to->address);
-            const QString edgeId = fromId + u'-' + toId;
-            if (edgeIds.contains(edgeId))
-                continue;
-            edgeIds.insert(edgeId);
-            edges.append(QJsonObject { { QStringLiteral("id"), edgeId },
-                                       { QStringLiteral("type"), C::Edge },
-                                       { QStringLiteral("from"), fromId },
-                                       { QStringLiteral("to"), toId },
-                                       { QStringLiteral("color"), colour(QStringLiteral("#000000")) },
-                                       { QStringLiteral("width"), 2 },
-                                       { QStringLiteral("dashed"), link.kind != u"target" },
-                                       { QStringLiteral("endCap"), QStringLiteral("arrow") } });
+            addEdge(idFor(QStringLiteral("node"), from->address), idFor(QStringLiteral("node"), to->address));
         }
 
         for (const InfraResource *resource : std::as_const(resources)) {
@@ -261,6 +275,10 @@ public:
 
 private:
     bool isArea(const InfraResource &r) const { return r.isContainer; }
+    bool isFannedOutArea(const InfraResource &r) const
+    {
+        return r.isContainer && r.componentType == C::AutoScalingGroup;
+    }
     bool isMembershipGroup(const InfraResource &r) const
     {
         return !r.isContainer && C::isGroupType(r.componentType);

@@ -205,6 +205,35 @@ struct TemplateGraph
     }
 };
 
+// An Auto Scaling group's instances are not resources of the template; one EC2 node inside the group stands for
+// them (sized from its launch configuration or template), so the group shows what it runs, load balancers have
+// something to point at and the launch configuration's security groups have members.
+void addAutoScalingInstances(const TemplateGraph &graph, const InfraResource &group, const QJsonObject &parameters,
+                             InfraModel *model, QList<InfraLink> *links)
+{
+    InfraResource instances;
+    instances.address = group.address + QStringLiteral("#instances");
+    instances.sourceType = group.sourceType;
+    instances.componentType = componentFor(QStringLiteral("AWS::EC2::Instance"));
+    instances.name = group.name;
+    instances.region = group.region;
+    instances.parent = group.address;
+    for (const Reference &ref : graph.references.value(group.address)) {
+        const QString targetType = graph.type(ref.target);
+        if (targetType != u"AWS::AutoScaling::LaunchConfiguration" && targetType != u"AWS::EC2::LaunchTemplate")
+            continue;
+        QJsonObject properties = graph.resources.value(ref.target).toObject().value(QLatin1String("Properties")).toObject();
+        if (targetType == u"AWS::EC2::LaunchTemplate")
+            properties = properties.value(QLatin1String("LaunchTemplateData")).toObject();
+        instances.attributes = attributesFor(QStringLiteral("AWS::EC2::Instance"), properties, parameters);
+        for (const Reference &inner : graph.references.value(ref.target)) {
+            if (graph.type(inner.target) == u"AWS::EC2::SecurityGroup")
+                links->append({instances.address, inner.target, QStringLiteral("security-group")});
+        }
+    }
+    model->resources.append(instances);
+}
+
 QString placeIn(const TemplateGraph &graph, const QString &id, const QString &type, QList<InfraLink> *links)
 {
     // Security groups are drawn around their members (the "security-group" links), not inside a VPC.
@@ -416,6 +445,8 @@ InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileN
                 links.append({id, ref.target, kind});
         }
         result.model.resources.append(r);
+        if (type == u"AWS::AutoScaling::AutoScalingGroup")
+            addAutoScalingInstances(graph, r, parameters, &result.model, &links);
     }
     glueLinks(graph, &links);
     QSet<QString> seen;

@@ -56,7 +56,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<int>("mapped");
         QTest::newRow("VPC with NAT (YAML)") << QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml") << 8;
-        QTest::newRow("ELB + ASG (JSON)") << QStringLiteral("ELBWithLockedDownAutoScaledInstances.json") << 3;
+        QTest::newRow("ELB + ASG (JSON)") << QStringLiteral("ELBWithLockedDownAutoScaledInstances.json") << 4;
     }
 
     void everyRealTemplateReads()
@@ -135,7 +135,13 @@ private Q_SLOTS:
                                                      QStringLiteral("elb.json"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         const InfraModel &m = r.model;
-        QCOMPARE(m.resources.size(), 4);
+        // The four resources of the template, and one EC2 node inside the group for the instances it runs.
+        QCOMPARE(m.resources.size(), 5);
+        const InfraResource *instances = find(m, QStringLiteral("WebServerGroup#instances"));
+        QVERIFY(instances);
+        QCOMPARE(instances->componentType, QStringLiteral("ec2"));
+        QCOMPARE(instances->parent, QStringLiteral("WebServerGroup"));
+        QVERIFY(!instances->attributes.value(QLatin1String("instanceType")).toString().isEmpty()); // from LaunchConfig
         QCOMPARE(find(m, QStringLiteral("ElasticLoadBalancer"))->componentType, QStringLiteral("elb"));
         QCOMPARE(find(m, QStringLiteral("ElasticLoadBalancer"))->attributes.value(QLatin1String("elbType")).toString(),
                  QStringLiteral("classic"));
@@ -148,6 +154,27 @@ private Q_SLOTS:
         QVERIFY2(hasLink(m, QStringLiteral("ElasticLoadBalancer"), QStringLiteral("WebServerGroup"), QStringLiteral("target")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup"), QStringLiteral("InstanceSecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("InstanceSecurityGroup"), QStringLiteral("ElasticLoadBalancer"), QStringLiteral("reference")), qPrintable(links)); // ingress from the balancer
+        QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup#instances"), QStringLiteral("InstanceSecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
+
+        // Drawn, the balancer's traffic goes to the group's instances: an edge from the ELB node to the EC2 node.
+        const ConversionResult c = convertBytes(readData(QStringLiteral("ELBWithLockedDownAutoScaledInstances.json")),
+                                                QStringLiteral("elb.json"), SourceFormat::Auto, ComposeOptions{});
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        const QJsonObject data = c.blueprint.value(QLatin1String("data")).toObject();
+        QString elbId, ec2Id;
+        for (const QJsonValue &node : data.value(QLatin1String("nodes")).toArray()) {
+            const QJsonObject o = node.toObject();
+            if (o.value(QLatin1String("type")).toString() == u"elb")
+                elbId = o.value(QLatin1String("id")).toString();
+            if (o.value(QLatin1String("type")).toString() == u"ec2")
+                ec2Id = o.value(QLatin1String("id")).toString();
+        }
+        QVERIFY(!elbId.isEmpty() && !ec2Id.isEmpty());
+        bool elbToInstances = false;
+        for (const QJsonValue &edge : data.value(QLatin1String("edges")).toArray())
+            elbToInstances |= edge.toObject().value(QLatin1String("from")).toString() == elbId
+                              && edge.toObject().value(QLatin1String("to")).toString() == ec2Id;
+        QVERIFY(elbToInstances);
     }
 
     void attributesAndNames()
