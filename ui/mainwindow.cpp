@@ -272,8 +272,14 @@ void MainWindow::buildMenus()
 
     QMenu *account = menuBar()->addMenu(tr("&Account"));
     account->setObjectName(QStringLiteral("accountMenu"));
-    connect(addAction(account, tr("&Download inventory…"), "downloadInventoryAction", {}), &QAction::triggered,
-            m_accounts, &AccountController::downloadInventory);
+    QAction *downloadInventory = addAction(account, tr("&Download inventory…"), "downloadInventoryAction", {});
+    connect(downloadInventory, &QAction::triggered, m_accounts, &AccountController::downloadInventory);
+    // The same actions on the account tree's context menu (right-click or the Menu key on an account or region).
+    QTreeView *accountTree = m_navigator->accountTree();
+    if (accountTree->contextMenuPolicy() == Qt::DefaultContextMenu)
+        accountTree->setContextMenuPolicy(Qt::ActionsContextMenu);
+    accountTree->addAction(m_snapshots->takeAction());
+    accountTree->addAction(downloadInventory);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->setObjectName(QStringLiteral("helpMenu"));

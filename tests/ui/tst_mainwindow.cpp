@@ -369,6 +369,13 @@ private Q_SLOTS:
             }
         }
         QVERIFY(accountRow.isValid());
+        // Right-click on an account offers what the Account and Snapshot menus do for it.
+        QCOMPARE(tree->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QStringList offered;
+        for (const QAction *action : tree->actions())
+            offered << action->objectName();
+        QVERIFY2(offered.contains(QStringLiteral("downloadInventoryAction")), qPrintable(offered.join(u',')));
+        QVERIFY2(offered.contains(QStringLiteral("takeSnapshotAction")), qPrintable(offered.join(u',')));
         tree->scrollTo(accountRow);
         QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualRect(accountRow).center());
         const InspectorPanel *inspector = m_window->inspector();

@@ -150,14 +150,20 @@ void StructuralDiffModel::rebuild()
         auto groupNode = std::make_unique<Node>();
         groupNode->kind = RowKind::Group;
         // The counts go with the name: the narrow change column stays readable for resources.
-        groupNode->name = group.region.isEmpty() ? group.type : tr("%1 · %2").arg(group.type, group.region);
+        // Connections (Cloudcraft's "edge" and the live scan's "autoedge") read better under one plain title.
+        const QString typeTitle =
+            group.type == u"edge" || group.type == u"autoedge" ? tr("Connections") : group.type;
+        groupNode->name = group.region.isEmpty() ? typeTitle : tr("%1 · %2").arg(typeTitle, group.region);
         groupNode->name = tr("%1 (%2)").arg(groupNode->name, groupSummary(group.counts));
         groupNode->tooltip = groupNode->name;
         Node *parentNode = m_root->add(std::move(groupNode));
         for (const Core::ResourceDiff *resource : group.resources) {
             auto node = std::make_unique<Node>();
             node->kind = RowKind::Resource;
-            node->name = resource->label.isEmpty() ? resource->key : resource->label;
+            // A connection has no name of its own: "from → to" tells which one it is.
+            const bool unnamed = resource->label.isEmpty()
+                                 || (resource->collection == u"edges" && resource->label == resource->type);
+            node->name = unnamed ? resource->key : resource->label;
             node->change = changeText(resource->change);
             node->resourceChange = resource->change;
             node->componentId = resource->componentId();
