@@ -12,6 +12,10 @@
 #include "cache/cachekeys.h"
 #include "cache/rendercache.h"
 #include "render/diagramimageloader.h"
+#include "render/schematic/schematicrenderer.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <utility>
@@ -377,6 +381,7 @@ bool PreviewController::showDocumentFromDisk()
     }
     m_inspector->setBlueprintData(blueprint.value.data);
     Q_EMIT inspectorLoaded(m_current);
+    showSchematicPlaceholder(blueprint.value.data);
     return true;
 }
 
@@ -412,7 +417,33 @@ void PreviewController::requestDocument()
             cache->insert(key, call->body(), QStringLiteral("application/json"));
         m_inspector->setBlueprintData(result.value.data);
         Q_EMIT inspectorLoaded(id);
+        showSchematicPlaceholder(result.value.data);
     });
+}
+
+void PreviewController::showSchematicPlaceholder(const QJsonObject &data)
+{
+    // Only while a download is pending: a render from memory or disk is quicker than drawing one.
+    if (!m_imageCall || data.isEmpty())
+        return;
+    const quint64 request = ++m_placeholderRequest;
+    const QString id = m_current;
+    SchematicOptions options;
+    options.maxSize = m_requestedSize;
+    auto *watcher = new QFutureWatcher<SchematicResult>(this);
+    connect(watcher, &QFutureWatcher<SchematicResult>::finished, this, [this, watcher, request, id] {
+        watcher->deleteLater();
+        const SchematicResult result = watcher->result();
+        // Dropped when the render came first, another blueprint was chosen, or a newer placeholder was asked for.
+        if (request != m_placeholderRequest || id != m_current || !m_imageCall || !result.ok() || result.image.isNull())
+            return;
+        const BlueprintSummary *summary = m_workspace.blueprint(id);
+        m_view->setImage(result.image);
+        m_view->setBusy(true, tr("Local sketch of %1 · the Cloudcraft render is on its way…")
+                                  .arg(summary ? summary->name : id));
+        Q_EMIT placeholderShown(id);
+    });
+    watcher->setFuture(QtConcurrent::run([data, options] { return SchematicRenderer::renderImage(data, options); }));
 }
 
 } // namespace Cloudcraft::Ui

@@ -4,6 +4,7 @@
 #include "render/diagramimage.h"
 
 #include <QCache>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QSize>
@@ -58,6 +59,8 @@ Q_SIGNALS:
     /// Offline and nothing cached for this blueprint: the view says so instead of showing an error.
     void previewUnavailableOffline(const QString &blueprintId);
     void inspectorLoaded(const QString &blueprintId);
+    /// A local schematic of the blueprint is on screen while its real render downloads.
+    void placeholderShown(const QString &blueprintId);
 
 private:
     void requestImage();
@@ -78,6 +81,9 @@ private:
     void onSvgFailed(const QString &message);
     QString cacheKey(const QString &blueprintId, QSize size) const;
     bool showDocumentFromDisk();
+    /// While the real render is still on its way, shows the blueprint drawn locally by the schematic renderer (off
+    /// the UI thread; no network, no export quota). The render replaces it when it arrives.
+    void showSchematicPlaceholder(const QJsonObject &data);
 
     SessionController &m_session;
     WorkspaceController &m_workspace;
@@ -98,6 +104,7 @@ private:
     QString m_decodingDiskKey; ///< set while a render read from the disk cache decodes
     QString m_fetchedKey;      ///< disk key of the render being decoded after a download...
     QByteArray m_fetchedBody;  ///< ...and its bytes, saved once they decode
+    quint64 m_placeholderRequest = 0; ///< the newest schematic placeholder asked for (older ones are dropped)
     QString m_fetchedType;
     bool m_unavailableOffline = false;
 };

@@ -406,6 +406,28 @@ private Q_SLOTS:
         child<QTabWidget>(m_window.get(), "navigatorTabs")->setCurrentIndex(0);
     }
 
+    void aLocalSketchShowsWhileTheRenderDownloads()
+    {
+        // A slow export: the blueprint's own document arrives first and is drawn locally until the render is here.
+        const QJsonArray all = blueprints();
+        const QString id = all.last().toObject().value(QLatin1String("id")).toString(); // not viewed before
+        QVERIFY(id != m_window->previewController()->currentBlueprint());
+        QVERIFY(m_emulator.addFault(QStringLiteral("GET"), QStringLiteral("^/blueprint/%1/png").arg(id),
+                                    QStringLiteral("delay:4000")));
+        QSignalSpy sketch(m_window->previewController(), &PreviewController::placeholderShown);
+        QSignalSpy loaded(m_window->previewController(), &PreviewController::previewLoaded);
+        QVERIFY(m_window->navigator()->selectBlueprint(id));
+        QTRY_COMPARE_WITH_TIMEOUT(sketch.count(), 1, 3500);
+        QCOMPARE(loaded.count(), 0); // the render is still on its way...
+        QVERIFY(m_window->preview()->isBusy());
+        const QImage placeholder = m_window->preview()->image();
+        QVERIFY(!placeholder.isNull()); // ...and the user already sees the diagram's shape
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 15000);
+        QVERIFY(!m_window->preview()->isBusy());
+        QVERIFY(m_window->preview()->image() != placeholder); // the real render replaced the sketch
+        QVERIFY(m_emulator.clearFaults());
+    }
+
     void waitingForTheExportBudgetIsShown()
     {
         // The client allows few exports a minute; when the budget is spent the user sees the wait, not a frozen app.
