@@ -2,6 +2,7 @@
 
 #include "api/apicall.h"
 #include "api/apiclient.h"
+#include "util/atomicwrite.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -17,7 +18,6 @@
 #include <QListWidget>
 #include <QMap>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -299,10 +299,10 @@ void InventoryDialog::setRow(const QString &region, const QString &status, const
 bool InventoryDialog::writeFile(const QString &name, const QByteArray &bytes, QString *error) const
 {
     const QString path = QDir(m_folder->text().trimmed()).filePath(name);
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
+    const AtomicWriteResult written = writeFileAtomically(path, bytes);
+    if (written.ok())
         return true;
-    *error = tr("Could not write %1: %2. The previous file, if any, was kept.").arg(path, file.errorString());
+    *error = tr("Could not write %1: %2. The previous file, if any, was kept.").arg(path, written.reason);
     return false;
 }
 

@@ -2,13 +2,12 @@
 
 #include "terminal.h"
 
+#include "util/atomicwrite.h"
+
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
-
-#include <cerrno>
 
 namespace Cloudcraft::Cli {
 
@@ -211,21 +210,20 @@ ExitCode CliContext::writeFile(const QString &path, const QByteArray &bytes)
     if (path == u"-")
         return m_out.writeRaw(bytes) ? ExitCode::Success
                                      : localFileError(QStringLiteral("Could not write to standard output."));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return localFileError(QStringLiteral("Cannot write %1: %2.").arg(path, file.errorString()));
-    errno = 0;
-    const bool written = file.write(bytes) == bytes.size();
-    const bool committed = written && file.commit();
-    if (committed)
+    const AtomicWriteResult written = writeFileAtomically(path, bytes);
+    switch (written.failure) {
+    case AtomicWriteResult::Failure::None:
         return ExitCode::Success;
-    const int savedErrno = errno;
-    const QString reason = file.errorString();
-    file.cancelWriting();
-    if (savedErrno == ENOSPC || savedErrno == EDQUOT || reason.contains(QStringLiteral("No space left")))
+    case AtomicWriteResult::Failure::Create:
+        return localFileError(QStringLiteral("Cannot write %1: %2.").arg(path, written.reason));
+    case AtomicWriteResult::Failure::DiskFull:
         return localFileError(
             QStringLiteral("Could not write %1: the disk is full. The previous file, if any, was kept.").arg(path));
-    return localFileError(QStringLiteral("Could not write %1: %2. The previous file, if any, was kept.").arg(path, reason));
+    case AtomicWriteResult::Failure::Write:
+        break;
+    }
+    return localFileError(
+        QStringLiteral("Could not write %1: %2. The previous file, if any, was kept.").arg(path, written.reason));
 }
 
 std::optional<QJsonObject> CliContext::readJsonFile(const QString &path, ExitCode *code)

@@ -1,15 +1,14 @@
 #include "compare/compositeexporter.h"
 
+#include "util/atomicwrite.h"
+
 #include <QBuffer>
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QImageWriter>
 #include <QLocale>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
-#include <QStorageInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -282,30 +281,18 @@ QString CompositeExporter::write(const QString &path, const CompareSide &before,
     const CompositeExportResult encoded = encode(before, after, result, options);
     if (!encoded.ok())
         return encoded.error;
-    const QByteArray &bytes = encoded.bytes;
-    QSaveFile file(path);
-    // Unbuffered, so a failing write(2) reports its errno (ENOSPC → ResourceError).
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return tr("%1 could not be created: %2").arg(path, file.errorString());
-    // QSaveFile commits a short write as if it were whole, so write until all is out and check the count.
-    qint64 written = 0;
-    while (written < bytes.size()) {
-        const qint64 n = file.write(bytes.constData() + written, bytes.size() - written);
-        if (n <= 0)
-            break;
-        written += n;
-    }
-    if (written == bytes.size() && file.commit())
+    const AtomicWriteResult written = writeFileAtomically(path, encoded.bytes);
+    switch (written.failure) {
+    case AtomicWriteResult::Failure::None:
         return {};
-    const QString why = file.errorString();
-    const QStorageInfo volume(QFileInfo(path).absolutePath());
-    const bool diskFull = file.error() == QFileDevice::ResourceError
-                          || why.contains(QLatin1String("No space"), Qt::CaseInsensitive)
-                          || (volume.isValid() && volume.bytesAvailable() < bytes.size() - written);
-    file.cancelWriting(); // the temporary file goes, any previous file stays
-    if (diskFull)
+    case AtomicWriteResult::Failure::Create:
+        return tr("%1 could not be created: %2").arg(path, written.reason);
+    case AtomicWriteResult::Failure::DiskFull:
         return tr("The disk is full: %1 was not written (any previous file is unchanged).").arg(path);
-    return tr("%1 could not be written (any previous file is unchanged): %2").arg(path, why);
+    case AtomicWriteResult::Failure::Write:
+        break;
+    }
+    return tr("%1 could not be written (any previous file is unchanged): %2").arg(path, written.reason);
 }
 
 } // namespace Cloudcraft::Core

@@ -3,13 +3,12 @@
 #include "api/apicall.h"
 #include "api/apiclient.h"
 #include "api/requestscheduler.h"
+#include "util/atomicwrite.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
-#include <QStorageInfo>
 #include <QTimer>
 
 namespace Cloudcraft::Core {
@@ -192,35 +191,22 @@ void BatchExporter::write(int index, const QByteArray &bytes)
         }
     }
     const QString shown = QDir::toNativeSeparators(status.filePath);
-    QSaveFile file(status.filePath);
-    // Unbuffered, so a failing write(2) reports its errno (ENOSPC → ResourceError) instead of "Unknown error".
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        fail(index, tr("%1 could not be created: %2").arg(shown, file.errorString()));
-        return;
-    }
-    // QSaveFile commits a short write as if it were whole (measured on a nearly full tmpfs: 60 KiB of 200 KiB written,
-    // commit() true), so write until everything is out or write() fails, and cancel on a shortfall.
-    qint64 written = 0;
-    while (written < bytes.size()) {
-        const qint64 n = file.write(bytes.constData() + written, bytes.size() - written);
-        if (n <= 0)
-            break;
-        written += n;
-    }
-    if (written == bytes.size() && file.commit()) {
+    const AtomicWriteResult written = writeFileAtomically(status.filePath, bytes);
+    status.diskFull = written.failure == AtomicWriteResult::Failure::DiskFull;
+    switch (written.failure) {
+    case AtomicWriteResult::Failure::None:
         setState(index, State::Written);
         return;
-    }
-    const QString why = file.errorString();
-    const QStorageInfo volume(QFileInfo(status.filePath).absolutePath());
-    status.diskFull = file.error() == QFileDevice::ResourceError
-                      || why.contains(QLatin1String("No space"), Qt::CaseInsensitive)
-                      || (volume.isValid() && volume.bytesAvailable() < bytes.size() - written);
-    file.cancelWriting(); // the temporary file goes, the previous file stays
-    if (status.diskFull)
+    case AtomicWriteResult::Failure::Create:
+        fail(index, tr("%1 could not be created: %2").arg(shown, written.reason));
+        return;
+    case AtomicWriteResult::Failure::DiskFull:
         fail(index, tr("The disk is full: %1 was not written (any previous file is unchanged).").arg(shown));
-    else
-        fail(index, tr("%1 could not be written (any previous file is unchanged): %2").arg(shown, why));
+        return;
+    case AtomicWriteResult::Failure::Write:
+        fail(index, tr("%1 could not be written (any previous file is unchanged): %2").arg(shown, written.reason));
+        return;
+    }
 }
 
 void BatchExporter::fail(int index, const QString &reason)

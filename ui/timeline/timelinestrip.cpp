@@ -7,6 +7,7 @@
 
 #include "diff/diffinput.h"
 #include "history/snapshotchanges.h"
+#include "util/atomicwrite.h"
 #include "history/snapshotstore.h"
 
 #include <QAction>
@@ -18,7 +19,6 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -494,9 +494,9 @@ void TimelineStrip::exportImage(qint64 id)
         const auto bytes = m_store->read(file);
         if (!bytes.ok())
             return Q_EMIT message(bytes.error.message);
-        QSaveFile out(path);
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes.value) != bytes.value.size() || !out.commit())
-            return Q_EMIT message(tr("Could not write %1: %2.").arg(path, out.errorString()));
+        const AtomicWriteResult written = writeFileAtomically(path, bytes.value);
+        if (!written.ok())
+            return Q_EMIT message(tr("Could not write %1: %2.").arg(path, written.reason));
         Q_EMIT message(tr("Saved snapshot %1 to %2.").arg(record.id).arg(path));
     });
 }
