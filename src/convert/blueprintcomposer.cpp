@@ -84,6 +84,7 @@ public:
         ConversionResult result;
         result.format = m_model.format;
         result.warnings = m_model.warnings;
+        result.folded = m_model.folded;
 
         QList<const InfraResource *> resources;
         QSet<QString> seen;
@@ -144,6 +145,7 @@ public:
         QJsonArray edges;
         QSet<QString> edgeIds;
         int linksToAreas = 0;
+        int routesFromAreas = 0;
         for (const InfraLink &link : std::as_const(links)) {
             const InfraResource *from = m_byAddress.value(link.from);
             const InfraResource *to = m_byAddress.value(link.to);
@@ -180,6 +182,11 @@ public:
             if (isFannedOutArea(*from) && isDrawnNode(*to) && !membersOfArea.value(from->address).isEmpty()) {
                 for (const QString &member : membersOfArea.value(from->address))
                     addEdge(member, idFor(QStringLiteral("node"), to->address));
+                continue;
+            }
+            // A subnet's default route through a gateway: an edge joins two components, and the subnet is an area.
+            if (link.kind == u"route" && isArea(*from)) {
+                ++routesFromAreas;
                 continue;
             }
             if (!isDrawnNode(*from) || !isDrawnNode(*to)) {
@@ -259,8 +266,13 @@ public:
             for (auto it = m_model.folded.constBegin(); it != m_model.folded.constEnd(); ++it)
                 parts.append(QStringLiteral("%1 %2").arg(it.value()).arg(it.key()));
             result.warnings.append(
-                QStringLiteral("Drawn as edges or attributes of other resources: %1.").arg(parts.join(QStringLiteral(", "))));
+                QStringLiteral("Folded into the resources they configure (shown by their edges, placement or "
+                               "attributes): %1.").arg(parts.join(QStringLiteral(", "))));
         }
+        if (routesFromAreas > 0)
+            result.warnings.append(QStringLiteral("%1 default routes of subnets through an internet or NAT gateway are "
+                                                  "not drawn as edges (a subnet is an area).")
+                                       .arg(routesFromAreas));
         if (linksToAreas > 0)
             result.warnings.append(QStringLiteral("%1 relationships end at an area (VPC, subnet, group) and are shown "
                                                   "by nesting rather than as edges.")

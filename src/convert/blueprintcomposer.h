@@ -27,6 +27,9 @@ struct ConversionResult
     QJsonObject blueprint;
     /// sourceType -> count of resources we could not map to a Cloudcraft component.
     QMap<QString, int> unmapped;
+    /// sourceType -> count of resources folded into the resources they configure (InfraModel::folded): not drawn
+    /// on their own, their meaning carried by edges, placement or attributes.
+    QMap<QString, int> folded;
     QStringList warnings;
     /// One sentence naming the file and the problem.
     QString error;

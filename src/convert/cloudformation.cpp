@@ -1,6 +1,7 @@
 #include "convert/cloudformation.h"
 
 #include "convert/cloudcraftcomponents.h"
+#include "convert/cloudformationfolding.h"
 #include "convert/cloudformationtypes.h"
 #include "convert/yamldocument.h"
 
@@ -14,13 +15,6 @@ namespace Cloudcraft::Core {
 namespace {
 
 using namespace CloudFormationTypes;
-
-/// A resource's reference to another resource of the template, with the top-level property it was found under.
-struct Reference
-{
-    QString target;
-    QString property;
-};
 
 const QSet<QString> &knownIntrinsics()
 {
@@ -169,41 +163,6 @@ std::optional<QJsonObject> parseTemplate(const QByteArray &bytes, const QString 
     }
     return yaml.value.toObject();
 }
-
-/// Everything learnt about the template's resources before the model is written.
-struct TemplateGraph
-{
-    QJsonObject resources;
-    QHash<QString, QList<Reference>> references; // by logical id
-    QHash<QString, QString> types;               // logical id → AWS type
-
-    QString type(const QString &id) const { return types.value(id); }
-    /// Subnets a resource is placed in, directly or through a DB/cache subnet group.
-    QStringList subnetsOf(const QString &id) const
-    {
-        QStringList subnets;
-        for (const Reference &r : references.value(id)) {
-            const QString t = type(r.target);
-            if (t == u"AWS::EC2::Subnet" && !subnets.contains(r.target))
-                subnets << r.target;
-            else if (t.endsWith(QLatin1String("SubnetGroup"))) {
-                for (const Reference &inner : references.value(r.target)) {
-                    if (type(inner.target) == u"AWS::EC2::Subnet" && !subnets.contains(inner.target))
-                        subnets << inner.target;
-                }
-            }
-        }
-        return subnets;
-    }
-    QString vpcOf(const QString &id) const
-    {
-        for (const Reference &r : references.value(id)) {
-            if (type(r.target) == u"AWS::EC2::VPC")
-                return r.target;
-        }
-        return {};
-    }
-};
 
 // An Auto Scaling group's instances are not resources of the template; one EC2 node inside the group stands for
 // them (sized from its launch configuration or template), so the group shows what it runs, load balancers have
@@ -400,9 +359,16 @@ InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileN
             imports.insert(id, collector.imports);
     }
 
+    // Routes, ACLs, attachments, rules...: counted under their type and named in foldedInto, not drawn.
+    const QMap<QString, QString> foldedInto = foldConfiguration(graph);
+    result.model.foldedInto = foldedInto;
     for (auto it = graph.types.constBegin(); it != graph.types.constEnd(); ++it) {
         const QString &id = it.key();
         const QString &type = it.value();
+        if (foldedInto.contains(id)) {
+            ++result.model.folded[type];
+            continue;
+        }
         const QJsonObject resource = graph.resources.value(id).toObject();
         const QJsonObject properties = resource.value(QLatin1String("Properties")).toObject();
         InfraResource r;
@@ -435,6 +401,8 @@ InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileN
                         links.append({id, inner.target, QStringLiteral("security-group")});
                 }
             }
+            if (foldedInto.contains(ref.target))
+                continue; // configuration of this or another resource: what it means is carried elsewhere
             // A SAM function's Events name its sources (the queue, stream or API calls the function); a classic
             // load balancer named by an auto scaling group sends it traffic.
             if (ref.property == u"LoadBalancerNames")
@@ -449,10 +417,12 @@ InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileN
             addAutoScalingInstances(graph, r, parameters, &result.model, &links);
     }
     glueLinks(graph, &links);
+    links += carriedLinks(graph, foldedInto);
+    links += defaultRouteLinks(graph);
     QSet<QString> seen;
     for (const InfraLink &link : std::as_const(links)) {
         const QString key = link.from + u'\n' + link.to + u'\n' + link.kind;
-        if (link.from == link.to || seen.contains(key))
+        if (link.from == link.to || seen.contains(key) || foldedInto.contains(link.from) || foldedInto.contains(link.to))
             continue;
         seen.insert(key);
         result.model.links.append(link);

@@ -13,8 +13,11 @@ namespace Cloudcraft::Core {
 /// DependsOn inside each resource: never evaluated, never looked up in AWS; parameters and conditions stay symbolic
 /// (a parameter's Default is used only to fill an attribute such as the instance type). VPCs, subnets and
 /// auto scaling groups become containers; a resource in exactly one subnet sits in it, one spread over several
-/// subnets sits in their VPC with "subnet" links. An intrinsic function CloudFormation does not have is an error
-/// naming the file, the resource and the function.
+/// subnets sits in their VPC with "subnet" links. Resources that only configure another (routes, route tables,
+/// ACLs, associations, attachments, elastic IPs, security group rules, listeners, launch configurations...) are
+/// folded into it: counted in InfraModel::folded and named in InfraModel::foldedInto, their meaning carried by
+/// placement and links (a subnet's default route through a NAT or internet gateway becomes a "route" link).
+/// An intrinsic function CloudFormation does not have is an error naming the file, the resource and the function.
 InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileName);
 
 /// True when the bytes look like a CloudFormation template (AWSTemplateFormatVersion, or Resources of AWS:: types).

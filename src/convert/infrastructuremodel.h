@@ -51,6 +51,9 @@ struct InfraModel
     /// Resources that only describe a relationship or a setting (target group attachments, listeners, bucket
     /// policies, ...) and were turned into links or attributes instead of nodes: sourceType -> count.
     QMap<QString, int> folded;
+    /// For readers that know it (CloudFormation): each folded resource's address → the address of the resource it
+    /// configures and was folded into (a resource of this model). Empty when the reader only counts.
+    QMap<QString, QString> foldedInto;
     /// Things the reader noticed and the user should hear about (one sentence each).
     QStringList warnings;
 };

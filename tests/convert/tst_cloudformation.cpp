@@ -3,9 +3,12 @@
 
 #include "convert/cloudformation.h"
 #include "convert/converter.h"
+#include "convert/yamldocument.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRectF>
 #include <QTest>
 
 using namespace Cloudcraft::Core;
@@ -36,6 +39,24 @@ bool hasLink(const InfraModel &model, const QString &from, const QString &to, co
     return false;
 }
 
+// The logical ids of a template's Resources, read with the plain JSON/YAML parsers (not the reader under test).
+QStringList templateResourceIds(const QByteArray &bytes, const QString &file)
+{
+    const QJsonObject document = file.endsWith(QLatin1String(".json"))
+        ? QJsonDocument::fromJson(bytes).object()
+        : readYaml(bytes, file, YamlTags::CloudFormation).value.toObject();
+    return document.value(QLatin1String("Resources")).toObject().keys();
+}
+
+QStringList drawnAddresses(const InfraModel &model)
+{
+    QStringList out;
+    for (const InfraResource &r : model.resources)
+        out << r.address;
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 QStringList linkTexts(const InfraModel &model)
 {
     QStringList out;
@@ -54,59 +75,89 @@ private Q_SLOTS:
     void everyRealTemplateReads_data()
     {
         QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("templateResources"); // counted by hand in the file
         QTest::addColumn<int>("mapped");
-        QTest::newRow("VPC with NAT (YAML)") << QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml") << 8;
-        QTest::newRow("ELB + ASG (JSON)") << QStringLiteral("ELBWithLockedDownAutoScaledInstances.json") << 4;
+        QTest::newRow("VPC with NAT (YAML)") << QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml") << 26 << 8;
+        QTest::newRow("ELB + ASG (JSON)") << QStringLiteral("ELBWithLockedDownAutoScaledInstances.json") << 4 << 4;
     }
 
+    // Every resource of the template is drawn (a node, an area or a generic block) or folded into a named resource
+    // that is drawn, and the counts add up: nothing disappears.
     void everyRealTemplateReads()
     {
         QFETCH(QString, file);
+        QFETCH(int, templateResources);
         QFETCH(int, mapped);
         const QByteArray bytes = readData(file);
         QVERIFY2(!bytes.isEmpty(), qPrintable(file));
         QVERIFY(looksLikeCloudFormation(bytes));
         const InfraReadResult r = readCloudFormation(bytes, file);
         QVERIFY2(r.ok(), qPrintable(r.error));
-        QCOMPARE(r.model.format, QStringLiteral("cloudformation"));
+        const InfraModel &m = r.model;
+        QCOMPARE(m.format, QStringLiteral("cloudformation"));
         int count = 0;
-        for (const InfraResource &resource : r.model.resources)
+        for (const InfraResource &resource : m.resources)
             count += !resource.componentType.isEmpty();
         QCOMPARE(count, mapped);
 
-        // It converts, and every resource is drawn: a node or area each, unmapped ones as generic blocks.
+        const QStringList ids = templateResourceIds(bytes, file);
+        QCOMPARE(ids.size(), templateResources);
+        const QStringList drawn = drawnAddresses(m);
+        int foldedTotal = 0;
+        for (const int n : m.folded)
+            foldedTotal += n;
+        QCOMPARE(foldedTotal, int(m.foldedInto.size()));
+        for (const QString &id : ids) {
+            const bool isDrawn = drawn.contains(id);
+            const bool isFolded = m.foldedInto.contains(id);
+            QVERIFY2(isDrawn != isFolded, qPrintable(id + QStringLiteral(": drawn and folded, or neither")));
+            if (isFolded)
+                QVERIFY2(drawn.contains(m.foldedInto.value(id)),
+                         qPrintable(id + QStringLiteral(" is folded into ") + m.foldedInto.value(id)
+                                    + QStringLiteral(", which is not drawn")));
+        }
+        int synthetic = 0; // nodes that stand for things the template implies (an auto scaling group's instances)
+        for (const QString &address : drawn)
+            synthetic += address.contains(u'#');
+        QCOMPARE(int(drawn.size()) - synthetic + foldedTotal, templateResources);
+        for (const InfraLink &link : m.links)
+            QVERIFY2(drawn.contains(link.from) && drawn.contains(link.to), qPrintable(linkTexts(m).join(u'\n')));
+
         QCOMPARE(detectFormat(bytes, file), SourceFormat::CloudFormation);
         const ConversionResult c = convertBytes(bytes, file, SourceFormat::Auto, ComposeOptions{});
         QVERIFY2(c.ok(), qPrintable(c.error));
         QCOMPARE(c.format, QStringLiteral("cloudformation"));
-        QCOMPARE(c.nodeCount + c.groupCount, int(r.model.resources.size()));
+        QCOMPARE(c.nodeCount + c.groupCount, int(m.resources.size()));
         int unmapped = 0;
         for (const int n : c.unmapped)
             unmapped += n;
-        QCOMPARE(unmapped, int(r.model.resources.size()) - mapped);
+        QCOMPARE(unmapped, int(m.resources.size()) - mapped);
+        QCOMPARE(c.folded, m.folded);
         QCOMPARE(c.blueprint.value(QLatin1String("data")).toObject().value(QLatin1String("version")).toInt(), 4);
     }
 
     // What a person sees reading VPC_With_Managed_NAT_And_Private_Subnet.yaml: one VPC named after the VPCName
     // parameter's default, two public and two private subnets in it, a NAT gateway in each public subnet, an
-    // internet gateway attached to the VPC, and private routes to the NAT gateways; route tables, ACLs and
-    // elastic IPs have no Cloudcraft component and are kept unmapped.
+    // internet gateway attached to the VPC, and private subnets routing to the internet through the NAT gateways.
+    // Route tables, routes, ACLs and their entries, subnet associations, the gateway attachment and the elastic
+    // IPs only configure those: folded into what they configure, counted by type, not drawn.
     void vpcWithNatAsAPersonReadsIt()
     {
         const InfraReadResult r = readCloudFormation(readData(QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml")),
                                                      QStringLiteral("vpc.yaml"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         const InfraModel &m = r.model;
-        QCOMPARE(m.resources.size(), 26);
+        QCOMPARE(drawnAddresses(m),
+                 QStringList({QStringLiteral("InternetGateway"), QStringLiteral("NATGateway0"), QStringLiteral("NATGateway1"),
+                              QStringLiteral("PrivateSubnet0"), QStringLiteral("PrivateSubnet1"), QStringLiteral("PublicSubnet0"),
+                              QStringLiteral("PublicSubnet1"), QStringLiteral("VPC")}));
         const InfraResource *vpc = find(m, QStringLiteral("VPC"));
-        QVERIFY(vpc);
         QCOMPARE(vpc->componentType, QStringLiteral("vpc"));
         QVERIFY(vpc->isContainer);
         QCOMPARE(vpc->name, QStringLiteral("VPC Public and Private with NAT"));
         QCOMPARE(vpc->parent, QString());
         for (const char *subnet : {"PublicSubnet0", "PublicSubnet1", "PrivateSubnet0", "PrivateSubnet1"}) {
             const InfraResource *s = find(m, QLatin1String(subnet));
-            QVERIFY2(s, subnet);
             QCOMPARE(s->componentType, QStringLiteral("subnet"));
             QVERIFY(s->isContainer);
             QCOMPARE(s->parent, QStringLiteral("VPC"));
@@ -115,16 +166,87 @@ private Q_SLOTS:
         QCOMPARE(find(m, QStringLiteral("NATGateway0"))->parent, QStringLiteral("PublicSubnet0"));
         QCOMPARE(find(m, QStringLiteral("NATGateway1"))->parent, QStringLiteral("PublicSubnet1"));
         QCOMPARE(find(m, QStringLiteral("InternetGateway"))->componentType, QStringLiteral("internetgateway"));
-        QCOMPARE(find(m, QStringLiteral("InternetGateway"))->parent, QStringLiteral("VPC"));
-        QCOMPARE(find(m, QStringLiteral("ElasticIP0"))->componentType, QString());
-        QCOMPARE(find(m, QStringLiteral("ElasticIP0"))->sourceType, QStringLiteral("AWS::EC2::EIP"));
-        QCOMPARE(find(m, QStringLiteral("PrivateRouteTable0"))->parent, QStringLiteral("VPC"));
-        QVERIFY2(hasLink(m, QStringLiteral("PrivateRouteToInternet0"), QStringLiteral("NATGateway0"), QStringLiteral("reference")),
-                 qPrintable(linkTexts(m).join(u'\n')));
-        QVERIFY(hasLink(m, QStringLiteral("NATGateway1"), QStringLiteral("ElasticIP1"), QStringLiteral("reference")));
-        QVERIFY(hasLink(m, QStringLiteral("PublicRoute"), QStringLiteral("GatewayToInternet"), QStringLiteral("reference"))); // DependsOn
-        // Placement is not repeated as a link.
-        QVERIFY(!hasLink(m, QStringLiteral("NATGateway0"), QStringLiteral("PublicSubnet0"), QStringLiteral("reference")));
+        QCOMPARE(find(m, QStringLiteral("InternetGateway"))->parent, QStringLiteral("VPC")); // through GatewayToInternet
+
+        const QMap<QString, int> folded{
+            {QStringLiteral("AWS::EC2::EIP"), 2},
+            {QStringLiteral("AWS::EC2::NetworkAcl"), 1},
+            {QStringLiteral("AWS::EC2::NetworkAclEntry"), 2},
+            {QStringLiteral("AWS::EC2::Route"), 3},
+            {QStringLiteral("AWS::EC2::RouteTable"), 3},
+            {QStringLiteral("AWS::EC2::SubnetNetworkAclAssociation"), 2},
+            {QStringLiteral("AWS::EC2::SubnetRouteTableAssociation"), 4},
+            {QStringLiteral("AWS::EC2::VPCGatewayAttachment"), 1},
+        };
+        QCOMPARE(m.folded, folded);
+        // Each into the resource it configures: an elastic IP into the NAT gateway that uses it, an association into
+        // its subnet, the attachment into the gateway, tables, routes and ACLs into the VPC.
+        const QMap<QString, QString> into{
+            {QStringLiteral("ElasticIP0"), QStringLiteral("NATGateway0")},
+            {QStringLiteral("ElasticIP1"), QStringLiteral("NATGateway1")},
+            {QStringLiteral("GatewayToInternet"), QStringLiteral("InternetGateway")},
+            {QStringLiteral("PublicSubnetRouteTableAssociation1"), QStringLiteral("PublicSubnet1")},
+            {QStringLiteral("PrivateSubnetRouteTableAssociation0"), QStringLiteral("PrivateSubnet0")},
+            {QStringLiteral("PublicSubnetNetworkAclAssociation0"), QStringLiteral("PublicSubnet0")},
+            {QStringLiteral("PrivateRouteTable1"), QStringLiteral("VPC")},
+            {QStringLiteral("PrivateRouteToInternet0"), QStringLiteral("VPC")},
+            {QStringLiteral("PublicNetworkAcl"), QStringLiteral("VPC")},
+            {QStringLiteral("OutboundPublicNetworkAclEntry"), QStringLiteral("VPC")},
+        };
+        for (auto it = into.constBegin(); it != into.constEnd(); ++it)
+            QCOMPARE(m.foldedInto.value(it.key()), it.value());
+
+        // The routes a person reads from the route tables: private subnets out through their zone's NAT gateway,
+        // public subnets through the internet gateway.
+        const QString links = linkTexts(m).join(u'\n');
+        QVERIFY2(hasLink(m, QStringLiteral("PrivateSubnet0"), QStringLiteral("NATGateway0"), QStringLiteral("route")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("PrivateSubnet1"), QStringLiteral("NATGateway1"), QStringLiteral("route")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("PublicSubnet0"), QStringLiteral("InternetGateway"), QStringLiteral("route")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("PublicSubnet1"), QStringLiteral("InternetGateway"), QStringLiteral("route")), qPrintable(links));
+        QVERIFY2(!hasLink(m, QStringLiteral("PrivateSubnet0"), QStringLiteral("NATGateway1"), QStringLiteral("route")), qPrintable(links));
+        QCOMPARE(m.links.size(), 4);
+
+        // Drawn: the VPC and four subnet areas, the internet gateway in the VPC and each NAT gateway inside its
+        // public subnet's rectangle; no generic blocks, no edges to things that are not drawn.
+        const ConversionResult c = convertBytes(readData(QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml")),
+                                                QStringLiteral("vpc.yaml"), SourceFormat::Auto, ComposeOptions{});
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        QCOMPARE(c.nodeCount, 3);
+        QCOMPARE(c.groupCount, 5);
+        QCOMPARE(c.edgeCount, 0);
+        QVERIFY(c.unmapped.isEmpty());
+        const QJsonObject data = c.blueprint.value(QLatin1String("data")).toObject();
+        QHash<QString, QString> nodeIdByName;
+        QHash<QString, QRectF> nodePlace;
+        QStringList nodeTypes;
+        for (const QJsonValue &node : data.value(QLatin1String("nodes")).toArray()) {
+            const QJsonObject o = node.toObject();
+            nodeTypes << o.value(QLatin1String("type")).toString();
+            const QString name = o.value(QLatin1String("name")).toString();
+            nodeIdByName.insert(name, o.value(QLatin1String("id")).toString());
+            const QJsonArray pos = o.value(QLatin1String("mapPos")).toArray();
+            nodePlace.insert(name, QRectF(pos.at(0).toDouble(), pos.at(1).toDouble(), 2, 2));
+        }
+        nodeTypes.sort();
+        QCOMPARE(nodeTypes, QStringList({QStringLiteral("internetgateway"), QStringLiteral("natgateway"), QStringLiteral("natgateway")}));
+        QHash<QString, QJsonObject> groupByName;
+        for (const QJsonValue &group : data.value(QLatin1String("groups")).toArray())
+            groupByName.insert(group.toObject().value(QLatin1String("name")).toString(), group.toObject());
+        QCOMPARE(groupByName.size(), 5);
+        for (const auto &[nat, subnet] : {std::pair{"NATGateway0", "PublicSubnet0"}, std::pair{"NATGateway1", "PublicSubnet1"}}) {
+            const QJsonObject g = groupByName.value(QLatin1String(subnet));
+            QCOMPARE(g.value(QLatin1String("type")).toString(), QStringLiteral("subnet"));
+            QCOMPARE(g.value(QLatin1String("nodes")).toArray(), QJsonArray{nodeIdByName.value(QLatin1String(nat))});
+            const QJsonArray pos = g.value(QLatin1String("mapPos")).toArray();
+            const QJsonArray size = g.value(QLatin1String("mapSize")).toArray();
+            const QRectF area(pos.at(0).toDouble(), pos.at(1).toDouble(), size.at(0).toDouble(), size.at(1).toDouble());
+            QVERIFY2(area.contains(nodePlace.value(QLatin1String(nat))), nat);
+        }
+        for (const char *subnet : {"PrivateSubnet0", "PrivateSubnet1"})
+            QVERIFY(groupByName.value(QLatin1String(subnet)).value(QLatin1String("nodes")).toArray().isEmpty());
+        const QJsonArray inVpc = groupByName.value(QStringLiteral("VPC Public and Private with NAT")).value(QLatin1String("nodes")).toArray();
+        QCOMPARE(inVpc.size(), 3);
+        QVERIFY(inVpc.contains(nodeIdByName.value(QStringLiteral("InternetGateway"))));
     }
 
     // ELBWithLockedDownAutoScaledInstances.json: a classic load balancer in front of an auto scaling group whose
@@ -135,8 +257,11 @@ private Q_SLOTS:
                                                      QStringLiteral("elb.json"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         const InfraModel &m = r.model;
-        // The four resources of the template, and one EC2 node inside the group for the instances it runs.
-        QCOMPARE(m.resources.size(), 5);
+        // Three resources of the template, and one EC2 node inside the group for the instances it runs; the launch
+        // configuration is what the group launches: folded into it (its instance type is on the EC2 node).
+        QCOMPARE(m.resources.size(), 4);
+        QCOMPARE(m.foldedInto.value(QStringLiteral("LaunchConfig")), QStringLiteral("WebServerGroup"));
+        QCOMPARE(m.folded.value(QStringLiteral("AWS::AutoScaling::LaunchConfiguration")), 1);
         const InfraResource *instances = find(m, QStringLiteral("WebServerGroup#instances"));
         QVERIFY(instances);
         QCOMPARE(instances->componentType, QStringLiteral("ec2"));
@@ -149,7 +274,6 @@ private Q_SLOTS:
         QVERIFY(find(m, QStringLiteral("WebServerGroup"))->isContainer);
         QCOMPARE(find(m, QStringLiteral("InstanceSecurityGroup"))->componentType, QStringLiteral("sg"));
         QVERIFY(!find(m, QStringLiteral("InstanceSecurityGroup"))->isContainer);
-        QCOMPARE(find(m, QStringLiteral("LaunchConfig"))->componentType, QString());
         const QString links = linkTexts(m).join(u'\n');
         QVERIFY2(hasLink(m, QStringLiteral("ElasticLoadBalancer"), QStringLiteral("WebServerGroup"), QStringLiteral("target")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup"), QStringLiteral("InstanceSecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
@@ -175,6 +299,69 @@ private Q_SLOTS:
             elbToInstances |= edge.toObject().value(QLatin1String("from")).toString() == elbId
                               && edge.toObject().value(QLatin1String("to")).toString() == ec2Id;
         QVERIFY(elbToInstances);
+        for (const QJsonValue &node : data.value(QLatin1String("nodes")).toArray())
+            QVERIFY2(node.toObject().value(QLatin1String("type")).toString() != u"block",
+                     qPrintable(node.toObject().value(QLatin1String("name")).toString()));
+    }
+
+    // Resources that only configure another one fold into it and carry their relationships over to it; one that
+    // configures nothing in the template stays a resource of its own.
+    void configurationFoldsIntoWhatItConfigures()
+    {
+        const QByteArray yaml = R"(
+Resources:
+  Net: {Type: AWS::EC2::VPC}
+  App: {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref Net}}
+  WebSg: {Type: AWS::EC2::SecurityGroup, Properties: {VpcId: !Ref Net, GroupDescription: web}}
+  LbSg: {Type: AWS::EC2::SecurityGroup, Properties: {VpcId: !Ref Net, GroupDescription: lb}}
+  WebFromLb:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties: {GroupId: !Ref WebSg, SourceSecurityGroupId: !GetAtt LbSg.GroupId, IpProtocol: tcp, FromPort: 80, ToPort: 80}
+  Web: {Type: AWS::EC2::Instance, Properties: {SubnetId: !Ref App, SecurityGroupIds: [!Ref WebSg]}}
+  WebIp: {Type: AWS::EC2::EIP, Properties: {InstanceId: !Ref Web}}
+  Spare: {Type: AWS::EC2::EIP}
+  Data: {Type: AWS::EC2::Volume}
+  DataOnWeb: {Type: AWS::EC2::VolumeAttachment, Properties: {InstanceId: !Ref Web, VolumeId: !Ref Data, Device: /dev/sdf}}
+  Alb: {Type: AWS::ElasticLoadBalancingV2::LoadBalancer}
+  Http:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: {LoadBalancerArn: !Ref Alb, DefaultActions: [{Type: forward, TargetGroupArn: !Ref Tg}]}
+  Tg: {Type: AWS::ElasticLoadBalancingV2::TargetGroup, Properties: {Targets: [{Id: !Ref Web}]}}
+  Api: {Type: AWS::ApiGateway::RestApi}
+  Orders: {Type: AWS::ApiGateway::Resource, Properties: {RestApiId: !Ref Api, ParentId: !GetAtt Api.RootResourceId}}
+  GetOrders:
+    Type: AWS::ApiGateway::Method
+    Properties:
+      RestApiId: !Ref Api
+      ResourceId: !Ref Orders
+      HttpMethod: GET
+      Integration: {Type: AWS_PROXY, Uri: !Sub 'arn:aws:apigateway:${AWS::Region}:lambda:path/functions/${Handler.Arn}/invocations'}
+  Handler: {Type: AWS::Lambda::Function}
+  Invoke:
+    Type: AWS::Lambda::Permission
+    Properties: {FunctionName: !Ref Handler, Principal: apigateway.amazonaws.com, SourceArn: !Sub 'arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*'}
+)";
+        const InfraReadResult r = readCloudFormation(yaml, QStringLiteral("app.yaml"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const InfraModel &m = r.model;
+        const QMap<QString, QString> into{
+            {QStringLiteral("WebFromLb"), QStringLiteral("WebSg")}, {QStringLiteral("WebIp"), QStringLiteral("Web")},
+            {QStringLiteral("DataOnWeb"), QStringLiteral("Web")},   {QStringLiteral("Http"), QStringLiteral("Alb")},
+            {QStringLiteral("Tg"), QStringLiteral("Alb")},          {QStringLiteral("Orders"), QStringLiteral("Api")},
+            {QStringLiteral("GetOrders"), QStringLiteral("Api")},   {QStringLiteral("Invoke"), QStringLiteral("Handler")},
+        };
+        QCOMPARE(m.foldedInto, into);
+        QCOMPARE(m.folded.value(QStringLiteral("AWS::EC2::EIP")), 1);
+        QVERIFY(find(m, QStringLiteral("Spare"))); // an address nobody uses: kept, drawn as a generic block
+        QCOMPARE(find(m, QStringLiteral("Spare"))->componentType, QString());
+        const QString links = linkTexts(m).join(u'\n');
+        QVERIFY2(hasLink(m, QStringLiteral("WebSg"), QStringLiteral("LbSg"), QStringLiteral("reference")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("Web"), QStringLiteral("Data"), QStringLiteral("reference")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("Alb"), QStringLiteral("Web"), QStringLiteral("target")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("Api"), QStringLiteral("Handler"), QStringLiteral("reference")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("Api"), QStringLiteral("Handler"), QStringLiteral("event-source")), qPrintable(links));
+        for (const InfraLink &link : m.links)
+            QVERIFY2(!m.foldedInto.contains(link.from) && !m.foldedInto.contains(link.to), qPrintable(links));
     }
 
     void attributesAndNames()
