@@ -175,6 +175,10 @@ void addAutoScalingInstances(const TemplateGraph &graph, const InfraResource &gr
     instances.sourceType = group.sourceType;
     instances.componentType = componentFor(QStringLiteral("AWS::EC2::Instance"));
     instances.name = group.name;
+    const QJsonObject groupProperties = graph.properties(group.address);
+    const double desired = plainText(groupProperties.value(QLatin1String("DesiredCapacity")), parameters).toDouble();
+    if (desired > 1)
+        instances.name = QStringLiteral("%1 (%2 instances)").arg(group.name).arg(desired);
     instances.region = group.region;
     instances.parent = group.address;
     for (const Reference &ref : graph.references.value(group.address)) {
@@ -345,6 +349,11 @@ InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileN
         const QJsonObject properties = resource.value(QLatin1String("Properties")).toObject();
         for (auto p = properties.constBegin(); p != properties.constEnd(); ++p)
             collector.walk(p.value(), p.key());
+        // cfn-init's configuration (files, commands) is what the instance is set up with: a database endpoint
+        // written into a config file there is the instance talking to that database.
+        const QJsonValue init = resource.value(QLatin1String("Metadata")).toObject().value(QLatin1String("AWS::CloudFormation::Init"));
+        if (init.isObject())
+            collector.walk(init, QStringLiteral("Metadata"));
         if (!collector.error.isEmpty()) {
             result.error = collector.error;
             return result;

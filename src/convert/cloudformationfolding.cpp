@@ -96,12 +96,14 @@ const QHash<QString, QList<Hop>> &foldRules()
     return rules;
 }
 
-// Types whose references are relationships of the resource they are folded into.
+// Types whose references are relationships of the resource they are folded into: a launch configuration's
+// security groups and the database its cfn-init files name are the auto scaling group's.
 bool carriesLinks(const QString &type)
 {
     return type == u"AWS::EC2::SecurityGroupIngress" || type == u"AWS::EC2::SecurityGroupEgress"
         || type == u"AWS::ApiGateway::Method" || type == u"AWS::ApiGatewayV2::Integration"
-        || type == u"AWS::EC2::VolumeAttachment";
+        || type == u"AWS::EC2::VolumeAttachment" || type == u"AWS::AutoScaling::LaunchConfiguration"
+        || type == u"AWS::EC2::LaunchTemplate";
 }
 
 class Folder
@@ -212,7 +214,11 @@ QList<InfraLink> carriedLinks(const TemplateGraph &graph, const QMap<QString, QS
             const QString targetType = graph.type(target);
             if (target == it.value() || targetType == u"AWS::EC2::VPC" || targetType == u"AWS::EC2::Subnet")
                 continue;
-            links.append({ it.value(), target, QStringLiteral("reference") });
+            // Membership for a configured resource (a group launching into a security group), a plain reference
+            // for a rule naming another group as its source.
+            const bool member =
+                targetType == u"AWS::EC2::SecurityGroup" && graph.type(it.value()) != u"AWS::EC2::SecurityGroup";
+            links.append({ it.value(), target, member ? QStringLiteral("security-group") : QStringLiteral("reference") });
         }
     }
     return links;

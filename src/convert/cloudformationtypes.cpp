@@ -129,7 +129,7 @@ QJsonObject attributesFor(const QString &resourceType, const QJsonObject &proper
                                      : QStringLiteral("linux"));
     } else if (component == Rds) {
         splitInstanceClass(text("DBInstanceClass"), &a);
-        setText(&a, Attr::Engine, text("Engine"));
+        setText(&a, Attr::Engine, text("Engine").toLower()); // "MySQL" in templates, "mysql" in Cloudcraft
         if (properties.value(QLatin1String("MultiAZ")).toBool() || text("MultiAZ") == u"true")
             a.insert(Attr::MultiAz, true);
     } else if (component == ElastiCache) {

@@ -79,6 +79,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("mapped");
         QTest::newRow("VPC with NAT (YAML)") << QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml") << 26 << 8;
         QTest::newRow("ELB + ASG (JSON)") << QStringLiteral("ELBWithLockedDownAutoScaledInstances.json") << 4 << 4;
+        QTest::newRow("LAMP: ALB + ASG + RDS (JSON)") << QStringLiteral("AWS_LAMP_CFT.json") << 8 << 6;
     }
 
     // Every resource of the template is drawn (a node, an area or a generic block) or folded into a named resource
@@ -302,6 +303,77 @@ private Q_SLOTS:
         for (const QJsonValue &node : data.value(QLatin1String("nodes")).toArray())
             QVERIFY2(node.toObject().value(QLatin1String("type")).toString() != u"block",
                      qPrintable(node.toObject().value(QLatin1String("name")).toString()));
+    }
+
+    // AWS_LAMP_CFT.json, a three-tier web application as a person reads it: an application load balancer sends
+    // traffic to an auto scaling group of web servers (two t2.small instances by default), which connect to a
+    // multi-AZ MySQL database (its endpoint is written into the servers' PHP page by cfn-init); the web servers'
+    // group lets in the balancer, the database's group lets in the web servers. The listener, target group and
+    // launch configuration are how the balancer and the group are set up: folded into them.
+    void lampStackAsAPersonReadsIt()
+    {
+        const QByteArray bytes = readData(QStringLiteral("AWS_LAMP_CFT.json"));
+        const InfraReadResult r = readCloudFormation(bytes, QStringLiteral("lamp.json"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const InfraModel &m = r.model;
+        QCOMPARE(drawnAddresses(m),
+                 QStringList({QStringLiteral("ApplicationLoadBalancer"), QStringLiteral("DBEC2SecurityGroup"),
+                              QStringLiteral("MySQLDatabase"), QStringLiteral("WebServerGroup"),
+                              QStringLiteral("WebServerGroup#instances"), QStringLiteral("WebServerSecurityGroup")}));
+        QCOMPARE(m.foldedInto.value(QStringLiteral("ALBListener")), QStringLiteral("ApplicationLoadBalancer"));
+        QCOMPARE(m.foldedInto.value(QStringLiteral("ALBTargetGroup")), QStringLiteral("ApplicationLoadBalancer"));
+        QCOMPARE(m.foldedInto.value(QStringLiteral("LaunchConfig")), QStringLiteral("WebServerGroup"));
+        const InfraResource *alb = find(m, QStringLiteral("ApplicationLoadBalancer"));
+        QCOMPARE(alb->componentType, QStringLiteral("elb"));
+        QCOMPARE(alb->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("application"));
+        const InfraResource *web = find(m, QStringLiteral("WebServerGroup#instances"));
+        QCOMPARE(web->componentType, QStringLiteral("ec2"));
+        QCOMPARE(web->parent, QStringLiteral("WebServerGroup"));
+        QCOMPARE(web->name, QStringLiteral("WebServerGroup (2 instances)")); // DesiredCapacity's parameter default
+        QCOMPARE(web->attributes.value(QLatin1String("instanceType")).toString(), QStringLiteral("t2"));
+        QCOMPARE(web->attributes.value(QLatin1String("instanceSize")).toString(), QStringLiteral("small"));
+        const InfraResource *db = find(m, QStringLiteral("MySQLDatabase"));
+        QCOMPARE(db->componentType, QStringLiteral("rds"));
+        QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("mysql"));
+        QCOMPARE(db->attributes.value(QLatin1String("instanceType")).toString(), QStringLiteral("t2"));
+        QCOMPARE(db->attributes.value(QLatin1String("instanceSize")).toString(), QStringLiteral("small"));
+        QVERIFY(db->attributes.value(QLatin1String("multiAZ")).toBool());
+
+        const QString links = linkTexts(m).join(u'\n');
+        QVERIFY2(hasLink(m, QStringLiteral("ApplicationLoadBalancer"), QStringLiteral("WebServerGroup"), QStringLiteral("target")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup"), QStringLiteral("MySQLDatabase"), QStringLiteral("reference")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup#instances"), QStringLiteral("WebServerSecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("MySQLDatabase"), QStringLiteral("DBEC2SecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("DBEC2SecurityGroup"), QStringLiteral("WebServerSecurityGroup"), QStringLiteral("reference")), qPrintable(links));
+        QVERIFY2(hasLink(m, QStringLiteral("WebServerSecurityGroup"), QStringLiteral("ApplicationLoadBalancer"), QStringLiteral("reference")), qPrintable(links));
+
+        // Drawn: balancer → web servers (solid, traffic) and web servers → database (dashed), each server and the
+        // database inside its security group.
+        const ConversionResult c = convertBytes(bytes, QStringLiteral("lamp.json"), SourceFormat::Auto, ComposeOptions{});
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        const QJsonObject data = c.blueprint.value(QLatin1String("data")).toObject();
+        QHash<QString, QString> idOfType;
+        for (const QJsonValue &node : data.value(QLatin1String("nodes")).toArray())
+            idOfType.insert(node.toObject().value(QLatin1String("type")).toString(), node.toObject().value(QLatin1String("id")).toString());
+        QCOMPARE(idOfType.size(), 3);
+        QStringList edges;
+        for (const QJsonValue &edge : data.value(QLatin1String("edges")).toArray()) {
+            const QJsonObject e = edge.toObject();
+            edges << idOfType.key(e.value(QLatin1String("from")).toString()) + QStringLiteral(" -> ")
+                         + idOfType.key(e.value(QLatin1String("to")).toString())
+                         + (e.value(QLatin1String("dashed")).toBool() ? QStringLiteral(" dashed") : QString());
+        }
+        edges.sort();
+        QCOMPARE(edges, QStringList({QStringLiteral("ec2 -> rds dashed"), QStringLiteral("elb -> ec2")}));
+        for (const QJsonValue &group : data.value(QLatin1String("groups")).toArray()) {
+            const QJsonObject g = group.toObject();
+            const QString name = g.value(QLatin1String("name")).toString();
+            const QJsonArray members = g.value(QLatin1String("nodes")).toArray();
+            if (name == u"WebServerSecurityGroup" || name == u"WebServerGroup")
+                QCOMPARE(members, QJsonArray{idOfType.value(QStringLiteral("ec2"))});
+            else
+                QCOMPARE(members, QJsonArray{idOfType.value(QStringLiteral("rds"))});
+        }
     }
 
     // Resources that only configure another one fold into it and carry their relationships over to it; one that
