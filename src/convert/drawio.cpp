@@ -4,6 +4,7 @@
 #include "convert/drawioshapes.h"
 
 #include <QHash>
+#include <QRectF>
 #include <QSet>
 #include <QUrl>
 #include <QXmlStreamReader>
@@ -29,6 +30,8 @@ struct Cell
     QString target;
     bool vertex = false;
     bool edge = false;
+    /// Position and size relative to the parent cell; null for edges, layers and edge labels.
+    QRectF geometry;
 };
 
 struct Page
@@ -215,6 +218,11 @@ private:
                 cell.vertex = a.value(QLatin1String("vertex")) == u"1";
                 cell.edge = a.value(QLatin1String("edge")) == u"1";
                 page->cells.append(cell);
+            } else if (xml.name() == u"mxGeometry" && !page->cells.isEmpty() && a.value(QLatin1String("as")) == u"geometry"
+                       && a.value(QLatin1String("relative")) != u"1") {
+                // mxCell elements never nest, so the geometry belongs to the cell read last.
+                const auto number = [&a](const char *name) { return a.value(QLatin1String(name)).toDouble(); };
+                page->cells.last().geometry = QRectF(number("x"), number("y"), number("width"), number("height"));
             }
         }
         if (xml.hasError())
@@ -223,6 +231,67 @@ private:
 
     QString m_fileName;
 };
+
+/// The parent each cell is drawn in. draw.io only records nesting when a shape was dropped into a container; many
+/// drawings place icons, subnets and VPCs on the layer and leave them inside a group box only to the eye. A cell
+/// whose parent is a layer gets, instead, the smallest group or labelled box that encloses its whole rectangle;
+/// nesting recorded in the file always wins.
+QHash<QString, QString> visualParents(const Page &page)
+{
+    QHash<QString, const Cell *> byId;
+    for (const Cell &cell : page.cells)
+        byId.insert(cell.id, &cell);
+    // Page coordinates: a cell's geometry is relative to its parent vertex.
+    QHash<QString, QRectF> absolute;
+    for (const Cell &cell : page.cells) {
+        if (!cell.vertex || cell.geometry.isEmpty())
+            continue;
+        QRectF rect = cell.geometry;
+        QString parent = cell.parent;
+        for (int guard = 0; guard < 1000 && byId.contains(parent) && byId.value(parent)->vertex; ++guard) {
+            rect.translate(byId.value(parent)->geometry.topLeft());
+            parent = byId.value(parent)->parent;
+        }
+        absolute.insert(cell.id, rect);
+    }
+    QList<const Cell *> areas;
+    for (const Cell &cell : page.cells) {
+        if (!absolute.contains(cell.id))
+            continue;
+        // AWS group shapes and labelled plain boxes; an unlabelled box is a frame or a background.
+        const ShapeMeaning m = meaningOf(parseStyle(cell.style), cell.label, true);
+        const bool awsLibrary = m.sourceType.startsWith(u"mxgraph.");
+        const bool awsGroup = awsLibrary && m.sourceType.contains(u".group");
+        const bool labelledBox = !awsLibrary && !cell.label.isEmpty();
+        if ((m.isContainer || m.isSecurityGroup) && (awsGroup || labelledBox))
+            areas.append(&cell);
+    }
+    QHash<QString, QString> parents;
+    for (const Cell &cell : page.cells) {
+        parents.insert(cell.id, cell.parent);
+        const bool onLayer = !byId.contains(cell.parent) || !byId.value(cell.parent)->vertex;
+        if (!cell.vertex || !onLayer || !absolute.contains(cell.id))
+            continue;
+        const QRectF rect = absolute.value(cell.id);
+        const double area = rect.width() * rect.height();
+        const Cell *best = nullptr;
+        double bestArea = 0;
+        for (const Cell *candidate : std::as_const(areas)) {
+            const QRectF outer = absolute.value(candidate->id);
+            const double outerArea = outer.width() * outer.height();
+            // Strictly larger areas only, so two boxes can never contain each other.
+            if (candidate == &cell || outerArea <= area || !outer.contains(rect))
+                continue;
+            if (!best || outerArea < bestArea) {
+                best = candidate;
+                bestArea = outerArea;
+            }
+        }
+        if (best)
+            parents[cell.id] = best->id;
+    }
+    return parents;
+}
 
 /// Turns the cells of the chosen pages into resources and links.
 class ModelBuilder
@@ -237,10 +306,11 @@ public:
     {
         QHash<QString, const Cell *> cells;
         QSet<QString> hasChildren;
+        const QHash<QString, QString> parentOf = visualParents(page);
         for (const Cell &cell : page.cells) {
             cells.insert(cell.id, &cell);
-            if (!cell.parent.isEmpty())
-                hasChildren.insert(cell.parent);
+            if (!parentOf.value(cell.id).isEmpty())
+                hasChildren.insert(parentOf.value(cell.id));
         }
         QHash<QString, ShapeMeaning> meanings;
         for (const Cell &cell : page.cells) {
@@ -254,14 +324,14 @@ public:
         // The enclosing area of a cell: nearest ancestor that is a container; a security group box lends its
         // members to its own area and takes them as "security-group" links instead.
         const auto enclosing = [&](const Cell &cell, QStringList *securityGroups) -> QString {
-            QString parent = cell.parent;
+            QString parent = parentOf.value(cell.id);
             for (int guard = 0; guard < 1000 && cells.contains(parent); ++guard) {
                 const auto it = meanings.constFind(parent);
                 if (it != meanings.constEnd() && it->isContainer)
                     return prefix + parent;
                 if (it != meanings.constEnd() && it->isSecurityGroup && securityGroups)
                     *securityGroups << prefix + parent;
-                parent = cells.value(parent)->parent;
+                parent = parentOf.value(parent);
             }
             return pageArea;
         };
@@ -274,7 +344,7 @@ public:
             r.sourceType = m.sourceType;
             r.componentType = m.componentType;
             r.isContainer = m.isContainer;
-            r.name = cell.label;
+            r.name = cell.label.isEmpty() ? iconTitle(m.sourceType) : cell.label;
             if (!m.engine.isEmpty())
                 r.attributes.insert(Components::Attr::Engine, m.engine);
             if (!m.elbType.isEmpty())
@@ -290,7 +360,7 @@ public:
             for (int guard = 0; guard < 1000 && !id.isEmpty(); ++guard) {
                 if (isResource(id))
                     return prefix + id;
-                id = cells.contains(id) ? cells.value(id)->parent : QString();
+                id = parentOf.value(id);
             }
             return QString();
         };

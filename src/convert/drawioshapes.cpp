@@ -35,8 +35,9 @@ const QList<IconRule> &iconRules()
         {"sns", Sns}, {"simple_notification_service", Sns}, {"topic", Sns},
         {"cloudfront", CloudFront}, {"distribution", CloudFront},
         {"route_53", Route53}, {"route53", Route53}, {"hosted_zone", Route53},
-        {"ecs_service", QStringLiteral("ecsservice")}, {"ecs", QStringLiteral("ecscluster")},
-        {"elastic_container_service", QStringLiteral("ecscluster")}, {"fargate", QStringLiteral("ecscluster")},
+        // A Fargate icon stands for the tasks a service runs on Fargate, drawn beside or inside the cluster.
+        {"ecs_service", QStringLiteral("ecsservice")}, {"fargate", QStringLiteral("ecsservice")},
+        {"ecs", QStringLiteral("ecscluster")}, {"elastic_container_service", QStringLiteral("ecscluster")},
         {"eks", QStringLiteral("ekscluster")}, {"elastic_kubernetes_service", QStringLiteral("ekscluster")},
         {"efs", Efs}, {"elastic_file_system", Efs},
         {"kinesis", KinesisStream},
@@ -101,7 +102,9 @@ QHash<QString, QString> parseStyle(const QString &style)
 
 QString plainLabel(const QString &value)
 {
-    static const QRegularExpression lineBreak(QStringLiteral("<\\s*(br|/div|/p|/li)[^>]*>"), QRegularExpression::CaseInsensitiveOption);
+    // Block elements start and end lines: draw.io writes "Load Function<div>Lambda</div>" for two lines.
+    static const QRegularExpression lineBreak(QStringLiteral("<\\s*/?\\s*(br|div|p|li)\\b[^>]*>"),
+                                              QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
     static const QRegularExpression numeric(QStringLiteral("&#(x?)([0-9a-fA-F]+);"));
     static const QRegularExpression spaces(QStringLiteral("[ \\t\\r\\n]+"));
@@ -129,6 +132,14 @@ QString plainLabel(const QString &value)
     return decoded.replace(spaces, QStringLiteral(" ")).trimmed();
 }
 
+QString iconTitle(const QString &sourceType)
+{
+    if (!sourceType.startsWith(QLatin1String("mxgraph.aws")))
+        return {};
+    QString icon = sourceType.section(u'.', 2);
+    return icon.replace(u'_', u' ');
+}
+
 ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &label, bool hasChildren)
 {
     ShapeMeaning m;
@@ -136,7 +147,7 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
     const QString icon = awsIcon(style, &library);
     const QString lowerLabel = label.toLower();
     if (!icon.isEmpty()) {
-        m.sourceType = QStringLiteral("mxgraph.%1.%2").arg(library, icon);
+        m.sourceType = library + u'.' + icon; // "mxgraph.aws4.alarm"
         if (icon.startsWith(QLatin1String("group_")) || icon.startsWith(QLatin1String("group"))) {
             m.isContainer = true;
             if (icon.startsWith(QLatin1String("group_vpc")) || icon == u"virtual_private_cloud")
@@ -175,13 +186,20 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
         return m;
     }
     // Not an AWS icon: text, edge labels and decorations are not resources; plain boxes with members are areas,
-    // named by what their label says.
+    // named by what their label says. A person (UML actor, as many drawings show their users) is a user.
+    // draw.io writes a picture either as "image;image=..." or "shape=image;image=...": a labelled one ("Internet")
+    // takes part in the drawing, an unlabelled one is a logo.
+    const bool isImage = style.contains(QStringLiteral("image")) || style.value(QStringLiteral("shape")) == u"image";
     if (style.contains(QStringLiteral("text")) || style.contains(QStringLiteral("edgeLabel"))
-        || style.value(QStringLiteral("shape")) == u"image" || (label.isEmpty() && !hasChildren)) {
+        || (label.isEmpty() && !hasChildren)) {
         m.isAnnotation = true;
         return m;
     }
-    m.sourceType = style.value(QStringLiteral("shape"), QStringLiteral("rectangle"));
+    m.sourceType = isImage ? QStringLiteral("image") : style.value(QStringLiteral("shape"), QStringLiteral("rectangle"));
+    if (m.sourceType == u"umlActor") {
+        m.componentType = User;
+        return m;
+    }
     if (!hasChildren)
         return m;
     const QString stroke = style.value(QStringLiteral("strokeColor")).toUpper();

@@ -27,4 +27,8 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
 /// Label text without HTML tags and entities, whitespace collapsed.
 QString plainLabel(const QString &value);
 
+/// A name for an unlabelled AWS icon from its shape: "mxgraph.aws4.cloud_development_kit" -> "cloud development
+/// kit"; empty for shapes of other libraries.
+QString iconTitle(const QString &sourceType);
+
 } // namespace Cloudcraft::Core::DrawioShapes

@@ -1,9 +1,13 @@
 // readDrawio: AWS shapes to components, containers from the parent hierarchy, security group boxes, edges, labels
-// without HTML, the compressed page form, several pages, and damaged files as one sentence.
+// without HTML, the compressed page form, several pages, and damaged files as one sentence. Real drawings from
+// tests/data/drawio (tests/data/SOURCES.md): every one converts, and four are checked against what a person reads in them.
 
+#include "convert/cloudcraftcomponents.h"
 #include "convert/converter.h"
 #include "convert/drawio.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 #include <QUrl>
 
@@ -92,6 +96,65 @@ bool hasLink(const InfraModel &model, const QString &from, const QString &to, co
             return true;
     }
     return false;
+}
+
+QString realDrawingsDir()
+{
+    return QStringLiteral(CLOUDCRAFT_CONVERT_DATA_DIR "/drawio");
+}
+
+QByteArray realDrawing(const QString &name)
+{
+    QFile file(realDrawingsDir() + u'/' + name);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+/// The areas around a resource, outermost first: "Region A > VPC"; "top level" when none.
+QString placeOf(const InfraModel &model, const InfraResource &resource)
+{
+    QStringList chain;
+    for (const InfraResource *area = find(model, resource.parent); area && chain.size() < 100;
+         area = find(model, area->parent))
+        chain.prepend(area->name);
+    return chain.isEmpty() ? QStringLiteral("top level") : chain.join(QLatin1String(" > "));
+}
+
+/// What a person names in a drawing: kind (Cloudcraft type, or the draw.io shape when unmapped), label, place.
+QString describe(const InfraModel &model, const InfraResource &resource)
+{
+    const QString kind = resource.componentType.isEmpty() ? resource.sourceType : resource.componentType;
+    return QStringLiteral("%1 \"%2\" in %3").arg(kind, resource.name, placeOf(model, resource));
+}
+
+QStringList describeResources(const InfraModel &model)
+{
+    QStringList out;
+    for (const InfraResource &resource : model.resources)
+        out << describe(model, resource);
+    out.sort();
+    return out;
+}
+
+/// The arrows: "label (place) -> label (place)".
+QStringList describeArrows(const InfraModel &model)
+{
+    const auto end = [&model](const QString &address) {
+        const InfraResource *r = find(model, address);
+        return r ? QStringLiteral("%1 (%2)").arg(r->name, placeOf(model, *r)) : QStringLiteral("missing ") + address;
+    };
+    QStringList out;
+    for (const InfraLink &link : model.links) {
+        if (link.kind == u"reference")
+            out << end(link.from) + QStringLiteral(" -> ") + end(link.to);
+    }
+    out.sort();
+    return out;
+}
+
+QStringList sorted(QStringList list)
+{
+    list.sort();
+    return list;
 }
 
 } // namespace
@@ -202,6 +265,202 @@ private Q_SLOTS:
         QVERIFY(first.ok());
         QCOMPARE(first.model.resources.size(), 11);
         QVERIFY(find(first.model, QStringLiteral("vpc")));
+    }
+
+    void realDrawingsAreThere()
+    {
+        const QStringList files = QDir(realDrawingsDir()).entryList({QStringLiteral("*.drawio")}, QDir::Files);
+        QVERIFY2(files.size() >= 4, qPrintable(files.join(u' ')));
+    }
+
+    // Every real drawing converts: no error, something drawn, and whatever has no Cloudcraft type is listed by its
+    // shape and kept as a block, never dropped.
+    void everyRealDrawingConverts_data()
+    {
+        QTest::addColumn<QString>("name");
+        for (const QString &name : QDir(realDrawingsDir()).entryList({QStringLiteral("*.drawio")}, QDir::Files))
+            QTest::newRow(qPrintable(name)) << name;
+    }
+
+    void everyRealDrawingConverts()
+    {
+        QFETCH(QString, name);
+        const QByteArray bytes = realDrawing(name);
+        QVERIFY(!bytes.isEmpty());
+        QCOMPARE(detectFormat(bytes, name), SourceFormat::Drawio);
+        const InfraReadResult read = readDrawio(bytes, name);
+        QVERIFY2(read.ok(), qPrintable(read.error));
+        QMap<QString, int> unmappedShapes;
+        int drawnAsNodes = 0;
+        for (const InfraResource &r : read.model.resources) {
+            QVERIFY2(!r.sourceType.startsWith(u"mxgraph.mxgraph"), qPrintable(r.sourceType));
+            if (r.isContainer || Cloudcraft::Core::Components::isGroupType(r.componentType))
+                continue;
+            ++drawnAsNodes;
+            if (r.componentType.isEmpty())
+                ++unmappedShapes[r.sourceType];
+        }
+        QVERIFY(drawnAsNodes > 0);
+
+        const ConversionResult c = convertBytes(bytes, name, SourceFormat::Auto, ComposeOptions{});
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        QCOMPARE(c.nodeCount, drawnAsNodes);
+        QCOMPARE(c.unmapped, unmappedShapes);
+        QVERIFY(c.nodeCount > unmappedShapes.size()); // some AWS services are recognised in each
+    }
+
+    // Four real drawings read by a person and written down: the services and areas they see, where each sits, and
+    // the arrows between them.
+    void realDrawingAsAPersonReadsIt_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QStringList>("resources");
+        QTest::addColumn<QStringList>("arrows");
+
+        // Two regions, each with a VPC where a network load balancer sends to ECS on Fargate; in N. Virginia a
+        // Route 53 failover record points at both balancers, and two CloudWatch alarms notify an SNS topic. Health
+        // check arrows end in the air and the e-mail envelope is a picture: neither is a resource.
+        QTest::newRow("route53 failover")
+            << QStringLiteral("aws-cdk-route53-failover.drawio")
+            << QStringList{
+                   QStringLiteral("mxgraph.aws4.group_region \"Region N.Virginia\" in top level"),
+                   QStringLiteral("mxgraph.aws4.group_region \"Region A\" in top level"),
+                   QStringLiteral("mxgraph.aws4.group_region \"Region B\" in top level"),
+                   QStringLiteral("vpc \"VPC\" in Region A"),
+                   QStringLiteral("vpc \"VPC\" in Region B"),
+                   QStringLiteral("elb \"NLB\" in Region A > VPC"),
+                   QStringLiteral("elb \"NLB\" in Region B > VPC"),
+                   QStringLiteral("ecscluster \"ECS\" in Region A > VPC"),
+                   QStringLiteral("ecscluster \"ECS\" in Region B > VPC"),
+                   QStringLiteral("ecsservice \"Fargate\" in Region A > VPC"),
+                   QStringLiteral("ecsservice \"Fargate\" in Region B > VPC"),
+                   QStringLiteral("r53 \"Route 53 HostedZone Failover Record\" in Region N.Virginia"),
+                   QStringLiteral("r53 \"Route 53 Health Check\" in Region N.Virginia"),
+                   QStringLiteral("r53 \"Route 53 Health Check\" in Region N.Virginia"),
+                   QStringLiteral("sns \"SNS Topic\" in Region N.Virginia"),
+                   QStringLiteral("mxgraph.aws4.alarm \"Alarm\" in Region N.Virginia"),
+                   QStringLiteral("mxgraph.aws4.alarm \"Alarm\" in Region N.Virginia"),
+                   QStringLiteral("mxgraph.aws4.metrics \"HealthCheckStatus Metric\" in Region N.Virginia"),
+                   QStringLiteral("mxgraph.aws4.metrics \"HealthCheckStatus Metric\" in Region N.Virginia"),
+               }
+            << QStringList{
+                   QStringLiteral("NLB (Region A > VPC) -> Fargate (Region A > VPC)"),
+                   QStringLiteral("NLB (Region B > VPC) -> Fargate (Region B > VPC)"),
+                   QStringLiteral("Route 53 HostedZone Failover Record (Region N.Virginia) -> NLB (Region A > VPC)"),
+                   QStringLiteral("Route 53 HostedZone Failover Record (Region N.Virginia) -> NLB (Region B > VPC)"),
+                   QStringLiteral("Alarm (Region N.Virginia) -> SNS Topic (Region N.Virginia)"),
+                   QStringLiteral("Alarm (Region N.Virginia) -> SNS Topic (Region N.Virginia)"),
+               };
+
+        // AWS Cloud > VPC > two private subnets: one with a loader Lambda and the Aurora database, one with a second
+        // loader. Outside the VPC an S3 bucket notifies an SQS queue (with a dead-letter queue) that both loaders
+        // consume; the database reads the CSV from the bucket; an alarm watches the dead-letter queue and notifies
+        // SNS; a loader logs to CloudWatch Logs. Labels are HTML ("Load Function<div>Lambda</div>"); the upload
+        // arrow has no source and the arrow captions are labels, not resources.
+        const QString subnet = QStringLiteral("AWS Cloud > VPC > Private subnet");
+        QTest::newRow("aurora s3 data load")
+            << QStringLiteral("aws-cdk-aurora-s3-data-load.drawio")
+            << QStringList{
+                   QStringLiteral("mxgraph.aws4.group_aws_cloud_alt \"AWS Cloud\" in top level"),
+                   QStringLiteral("vpc \"VPC\" in AWS Cloud"),
+                   QStringLiteral("subnet \"Private subnet\" in AWS Cloud > VPC"),
+                   QStringLiteral("subnet \"Private subnet\" in AWS Cloud > VPC"),
+                   QStringLiteral("lambda \"Load Function Lambda\" in ") + subnet,
+                   QStringLiteral("lambda \"Load Function Lambda\" in ") + subnet,
+                   QStringLiteral("rds \"Database Aurora\" in ") + subnet,
+                   QStringLiteral("s3 \"Data Bucket S3\" in AWS Cloud"),
+                   QStringLiteral("sqs \"Notification Queue SQS\" in AWS Cloud"),
+                   QStringLiteral("sqs \"Dead-letter queue SQS\" in AWS Cloud"),
+                   QStringLiteral("mxgraph.aws4.alarm \"Alarm CloudWatch\" in AWS Cloud"),
+                   QStringLiteral("sns \"Alarm Notification SNS\" in AWS Cloud"),
+                   QStringLiteral("mxgraph.aws4.cloudwatch_logs \"CloudWatch Logs\" in AWS Cloud"),
+               }
+            << QStringList{
+                   QStringLiteral("Data Bucket S3 (AWS Cloud) -> Notification Queue SQS (AWS Cloud)"),
+                   QStringLiteral("Notification Queue SQS (AWS Cloud) -> Dead-letter queue SQS (AWS Cloud)"),
+                   QStringLiteral("Notification Queue SQS (AWS Cloud) -> Load Function Lambda (%1)").arg(subnet),
+                   QStringLiteral("Notification Queue SQS (AWS Cloud) -> Load Function Lambda (%1)").arg(subnet),
+                   QStringLiteral("Load Function Lambda (%1) -> Database Aurora (%1)").arg(subnet),
+                   QStringLiteral("Load Function Lambda (%1) -> Database Aurora (%1)").arg(subnet),
+                   QStringLiteral("Database Aurora (%1) -> Data Bucket S3 (AWS Cloud)").arg(subnet),
+                   QStringLiteral("Alarm CloudWatch (AWS Cloud) -> Dead-letter queue SQS (AWS Cloud)"),
+                   QStringLiteral("Alarm CloudWatch (AWS Cloud) -> Alarm Notification SNS (AWS Cloud)"),
+                   QStringLiteral("Load Function Lambda (%1) -> CloudWatch Logs (AWS Cloud)").arg(subnet),
+               };
+
+        // Nothing here is nested in the file: the shapes lie on the layer, inside the "CDK Deployment" box and the
+        // AWS Cloud group only to the eye. The Lambda is the older aws3 shape; the CDK icon has no label.
+        const QString deployment = QStringLiteral("AWS Cloud > CDK Deployment");
+        QTest::newRow("iot core (nesting by position)")
+            << QStringLiteral("aws-cdk-iotcore.drawio")
+            << QStringList{
+                   QStringLiteral("mxgraph.aws4.group_aws_cloud_alt \"AWS Cloud\" in top level"),
+                   QStringLiteral("rectangle \"CDK Deployment\" in AWS Cloud"),
+                   QStringLiteral("mxgraph.aws4.cloud_development_kit \"cloud development kit\" in AWS Cloud"),
+                   QStringLiteral("mxgraph.aws4.policy \"Thing Policy\" in ") + deployment,
+                   QStringLiteral("mxgraph.aws4.certificate_manager \"Certificate\" in ") + deployment,
+                   QStringLiteral("mxgraph.aws4.internet_of_things \"Thing(s)\" in ") + deployment,
+                   QStringLiteral("mxgraph.aws4.iot_core \"Amazon IoT Core\" in ") + deployment,
+                   QStringLiteral("lambda \"Lambda Custom Resource\" in ") + deployment,
+                   QStringLiteral("mxgraph.aws4.private_certificate_authority \"Private CA\" in ") + deployment,
+               }
+            << QStringList{
+                   QStringLiteral("Thing Policy (%1) -> Certificate (%1)").arg(deployment),
+                   QStringLiteral("Certificate (%1) -> Thing(s) (%1)").arg(deployment),
+                   QStringLiteral("Thing(s) (%1) -> Amazon IoT Core (%1)").arg(deployment),
+                   QStringLiteral("Lambda Custom Resource (%1) -> Amazon IoT Core (%1)").arg(deployment),
+                   QStringLiteral("cloud development kit (AWS Cloud) -> CDK Deployment (AWS Cloud)"),
+               };
+
+        // The compressed page: a user (a UML stick figure) reaches an OpenSearch domain in a region through the
+        // internet (a picture with a label); Secrets Manager sits beside the domain.
+        QTest::newRow("opensearch (compressed)")
+            << QStringLiteral("aws-cdk-opensearch-simple-domain.drawio")
+            << QStringList{
+                   QStringLiteral("mxgraph.aws4.group_region \"Region\" in top level"),
+                   QStringLiteral("es \"Amazon OpenSearch Service\" in Region"),
+                   QStringLiteral("mxgraph.aws4.secrets_manager \"AWS Secrets Manager\" in Region"),
+                   QStringLiteral("user \"User\" in top level"),
+                   QStringLiteral("image \"Internet\" in top level"),
+               }
+            << QStringList{
+                   QStringLiteral("User (top level) -> Internet (top level)"),
+                   QStringLiteral("Internet (top level) -> Amazon OpenSearch Service (Region)"),
+               };
+    }
+
+    void realDrawingAsAPersonReadsIt()
+    {
+        QFETCH(QString, name);
+        QFETCH(QStringList, resources);
+        QFETCH(QStringList, arrows);
+        const InfraReadResult r = readDrawio(realDrawing(name), name);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const QStringList seen = describeResources(r.model);
+        QVERIFY2(seen == sorted(resources), qPrintable(seen.join(u'\n')));
+        const QStringList seenArrows = describeArrows(r.model);
+        QVERIFY2(seenArrows == sorted(arrows), qPrintable(seenArrows.join(u'\n')));
+    }
+
+    void networkBalancersAndAuroraKeepTheirKind()
+    {
+        const InfraReadResult failover =
+            readDrawio(realDrawing(QStringLiteral("aws-cdk-route53-failover.drawio")), QStringLiteral("f.drawio"));
+        QVERIFY(failover.ok());
+        int balancers = 0;
+        for (const InfraResource &r : failover.model.resources) {
+            if (r.componentType == u"elb") {
+                ++balancers;
+                QCOMPARE(r.attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("network"));
+            }
+        }
+        QCOMPARE(balancers, 2);
+        const InfraReadResult aurora =
+            readDrawio(realDrawing(QStringLiteral("aws-cdk-aurora-s3-data-load.drawio")), QStringLiteral("a.drawio"));
+        QVERIFY(aurora.ok());
+        const InfraResource *db = find(aurora.model, QStringLiteral("Ent__ZcNR_u0Gh4VK0KP-8"));
+        QVERIFY(db);
+        QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("aurora"));
     }
 
     void damagedFilesAreOneSentence_data()
