@@ -107,10 +107,19 @@ public:
         }
 
         // What gets a place on the map: nodes (mapped, or unmapped kept as blocks) and areas.
+        // Subnets whose default route goes to an internet gateway come first, nearest the gateway, as architects
+        // draw public subnets above private ones.
+        QSet<QString> publicSubnets;
+        for (const InfraLink &link : m_model.links) {
+            const InfraResource *to = m_byAddress.value(link.to);
+            if (link.kind == u"route" && to && to->componentType == C::InternetGateway)
+                publicSubnets.insert(link.from);
+        }
         QList<LayoutItem> items;
         for (const InfraResource *resource : std::as_const(resources)) {
             if (isDrawnNode(*resource) || isArea(*resource))
-                items.append({ resource->address, resource->parent, isArea(*resource) });
+                items.append({ resource->address, resource->parent, isArea(*resource),
+                               publicSubnets.contains(resource->address) ? 0 : 1 });
         }
         const QHash<QString, QRectF> places = BlueprintLayout::place(items);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <tuple>
 
 namespace Cloudcraft::Core {
 
@@ -129,7 +130,9 @@ QHash<QString, QRectF> BlueprintLayout::place(const QList<LayoutItem> &items)
 
     Box root;
     QList<LayoutItem> sorted = items;
-    std::sort(sorted.begin(), sorted.end(), [](const LayoutItem &a, const LayoutItem &b) { return a.key < b.key; });
+    std::sort(sorted.begin(), sorted.end(), [](const LayoutItem &a, const LayoutItem &b) {
+        return std::tie(a.rank, a.key) < std::tie(b.rank, b.key);
+    });
     QSet<QString> placed;
     for (const LayoutItem &item : std::as_const(sorted)) {
         if (placed.contains(item.key))

@@ -14,11 +14,13 @@ struct LayoutItem
     /// Key of the enclosing container, "" for top level (also when the parent is unknown or not a container).
     QString parent;
     bool isContainer = false;
+    /// Orders siblings before their key does (lower first); 0 for all keeps plain key order.
+    int rank = 0;
 };
 
 /// Nested grid layout in Cloudcraft grid units: leaves on a square-ish grid at the top of their container, child
 /// containers packed in rows below them, every container padded around its content. Deterministic: children are
-/// ordered by key. No two siblings overlap and every child lies inside its container.
+/// ordered by rank, then key. No two siblings overlap and every child lies inside its container.
 class BlueprintLayout final
 {
 public:

@@ -234,6 +234,35 @@ private Q_SLOTS:
         const QRectF zone = rectOf(dataArray(result, "surfaces").at(0).toObject(), 0);
         QVERIFY(zone.contains(rectOf(dataArray(result, "nodes").at(0).toObject(), BlueprintLayout::NodeSize)));
     }
+
+    // Subnets routed to an internet gateway are drawn above the others, whatever their names; a subnet routed to a
+    // NAT gateway is not public. The route links themselves are not edges (a subnet is an area) and are counted.
+    void publicSubnetsAboveOthers()
+    {
+        InfraModel model;
+        model.sourceName = QStringLiteral("net.template");
+        model.resources.append(resource(QStringLiteral("net"), QStringLiteral("vpc"), {}, true));
+        for (const char *subnet : { "a-app", "b-app", "y-web", "z-web" })
+            model.resources.append(resource(QLatin1String(subnet), QStringLiteral("subnet"), QStringLiteral("net"), true));
+        model.resources.append(resource(QStringLiteral("igw"), QStringLiteral("internetgateway"), QStringLiteral("net")));
+        model.resources.append(resource(QStringLiteral("nat"), QStringLiteral("natgateway"), QStringLiteral("y-web")));
+        for (const char *subnet : { "y-web", "z-web" })
+            model.links.append({ QLatin1String(subnet), QStringLiteral("igw"), QStringLiteral("route") });
+        for (const char *subnet : { "a-app", "b-app" })
+            model.links.append({ QLatin1String(subnet), QStringLiteral("nat"), QStringLiteral("route") });
+        const ConversionResult result = composeBlueprint(model, {});
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        QHash<QString, QRectF> areas;
+        for (const QJsonValue &group : dataArray(result, "groups"))
+            areas.insert(group.toObject().value(u"name").toString(), rectOf(group.toObject(), 0));
+        for (const char *web : { "y-web", "z-web" }) {
+            for (const char *app : { "a-app", "b-app" })
+                QVERIFY2(areas.value(QLatin1String(web)).bottom() <= areas.value(QLatin1String(app)).top(),
+                         qPrintable(QStringLiteral("%1 is not above %2").arg(QLatin1String(web), QLatin1String(app))));
+        }
+        QCOMPARE(result.edgeCount, 0);
+        QVERIFY(!result.warnings.filter(QStringLiteral("4 default routes of subnets")).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstBlueprintComposer)

@@ -245,6 +245,19 @@ private Q_SLOTS:
         }
         for (const char *subnet : {"PrivateSubnet0", "PrivateSubnet1"})
             QVERIFY(groupByName.value(QLatin1String(subnet)).value(QLatin1String("nodes")).toArray().isEmpty());
+        // Public subnets (routed to the internet gateway) above the private ones, one zone per column.
+        const auto areaOf = [&](const char *name) {
+            const QJsonObject g = groupByName.value(QLatin1String(name));
+            const QJsonArray pos = g.value(QLatin1String("mapPos")).toArray();
+            const QJsonArray size = g.value(QLatin1String("mapSize")).toArray();
+            return QRectF(pos.at(0).toDouble(), pos.at(1).toDouble(), size.at(0).toDouble(), size.at(1).toDouble());
+        };
+        for (const char *zone : {"0", "1"}) {
+            const QRectF publicArea = areaOf(qPrintable(QStringLiteral("PublicSubnet") + QLatin1String(zone)));
+            const QRectF privateArea = areaOf(qPrintable(QStringLiteral("PrivateSubnet") + QLatin1String(zone)));
+            QVERIFY(publicArea.bottom() <= privateArea.top());
+            QCOMPARE(publicArea.left(), privateArea.left());
+        }
         const QJsonArray inVpc = groupByName.value(QStringLiteral("VPC Public and Private with NAT")).value(QLatin1String("nodes")).toArray();
         QCOMPARE(inVpc.size(), 3);
         QVERIFY(inVpc.contains(nodeIdByName.value(QStringLiteral("InternetGateway"))));
