@@ -80,6 +80,7 @@ private Q_SLOTS:
         QTest::newRow("VPC with NAT (YAML)") << QStringLiteral("VPC_With_Managed_NAT_And_Private_Subnet.yaml") << 26 << 8;
         QTest::newRow("ELB + ASG (JSON)") << QStringLiteral("ELBWithLockedDownAutoScaledInstances.json") << 4 << 4;
         QTest::newRow("LAMP: ALB + ASG + RDS (JSON)") << QStringLiteral("AWS_LAMP_CFT.json") << 8 << 6;
+        QTest::newRow("API Gateway + Lambda (JSON)") << QStringLiteral("apigateway_lambda_integration.json") << 7 << 2;
     }
 
     // Every resource of the template is drawn (a node, an area or a generic block) or folded into a named resource
@@ -387,6 +388,44 @@ private Q_SLOTS:
             else
                 QCOMPARE(members, QJsonArray{idOfType.value(QStringLiteral("rds"))});
         }
+    }
+
+    // apigateway_lambda_integration.json: a REST API whose one method calls a Lambda function (through the
+    // integration URI), the function allowed to be invoked by the API and running with an IAM role. The API's
+    // resource, model and method, and the permission, are folded; the role has no Cloudcraft component.
+    void apiGatewayLambdaAsAPersonReadsIt()
+    {
+        const QByteArray bytes = readData(QStringLiteral("apigateway_lambda_integration.json"));
+        const InfraReadResult r = readCloudFormation(bytes, QStringLiteral("api.json"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const InfraModel &m = r.model;
+        QCOMPARE(drawnAddresses(m), QStringList({QStringLiteral("LambdaFunction"), QStringLiteral("LambdaIamRole"),
+                                                 QStringLiteral("RestApi")}));
+        const QMap<QString, QString> into{
+            {QStringLiteral("ApiMethod"), QStringLiteral("RestApi")},
+            {QStringLiteral("ApiResource"), QStringLiteral("RestApi")},
+            {QStringLiteral("LambdaApiGatewayInvoke"), QStringLiteral("LambdaFunction")},
+            {QStringLiteral("RequestModel"), QStringLiteral("RestApi")},
+        };
+        QCOMPARE(m.foldedInto, into);
+        QCOMPARE(find(m, QStringLiteral("RestApi"))->componentType, QStringLiteral("apigateway"));
+        QCOMPARE(find(m, QStringLiteral("RestApi"))->name, QStringLiteral("MyApi"));
+        QCOMPARE(find(m, QStringLiteral("RestApi"))->attributes.value(QLatin1String("apiType")).toString(), QStringLiteral("rest"));
+        const InfraResource *fn = find(m, QStringLiteral("LambdaFunction"));
+        QCOMPARE(fn->componentType, QStringLiteral("lambda"));
+        QCOMPARE(fn->name, QStringLiteral("My-APIGW-Integ-Function")); // the parameter's default
+        QCOMPARE(fn->attributes.value(QLatin1String("memory")).toDouble(), 128.0);
+        QCOMPARE(find(m, QStringLiteral("LambdaIamRole"))->componentType, QString());
+        const QString links = linkTexts(m).join(u'\n');
+        QVERIFY2(hasLink(m, QStringLiteral("RestApi"), QStringLiteral("LambdaFunction"), QStringLiteral("reference")), qPrintable(links)); // the method's integration
+        QVERIFY2(hasLink(m, QStringLiteral("RestApi"), QStringLiteral("LambdaFunction"), QStringLiteral("event-source")), qPrintable(links)); // the permission
+        QVERIFY2(hasLink(m, QStringLiteral("LambdaFunction"), QStringLiteral("LambdaIamRole"), QStringLiteral("reference")), qPrintable(links));
+
+        const ConversionResult c = convertBytes(bytes, QStringLiteral("api.json"), SourceFormat::Auto, ComposeOptions{});
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        QCOMPARE(c.nodeCount, 3);
+        QCOMPARE(c.edgeCount, 2); // API → function once, function → role
+        QCOMPARE(c.unmapped, (QMap<QString, int>{{QStringLiteral("AWS::IAM::Role"), 1}}));
     }
 
     // Resources that only configure another one fold into it and carry their relationships over to it; one that
