@@ -254,41 +254,59 @@ QHash<QString, QString> visualParents(const Page &page)
         }
         absolute.insert(cell.id, rect);
     }
+    const auto areaOf = [&absolute](const Cell *cell) {
+        const QRectF rect = absolute.value(cell->id);
+        return rect.width() * rect.height();
+    };
+    // The smallest candidate holding `inner` (its whole rectangle, or only its centre for a badge on a border);
+    // strictly larger than the cell, so two boxes can never contain each other.
+    const auto smallestAround = [&](const QList<const Cell *> &candidates, const Cell &cell, bool centreOnly) {
+        const QRectF rect = absolute.value(cell.id);
+        const Cell *best = nullptr;
+        for (const Cell *candidate : candidates) {
+            const QRectF outer = absolute.value(candidate->id);
+            const bool holds = centreOnly ? outer.contains(rect.center()) : outer.contains(rect);
+            if (candidate != &cell && holds && areaOf(candidate) > areaOf(&cell) && (!best || areaOf(candidate) < areaOf(best)))
+                best = candidate;
+        }
+        return best;
+    };
     QList<const Cell *> areas;
+    QList<const Cell *> plainBoxes;
+    QList<const Cell *> badges;
     for (const Cell &cell : page.cells) {
         if (!absolute.contains(cell.id))
             continue;
-        // AWS group shapes and labelled plain boxes; an unlabelled box is a frame or a background.
+        // AWS group shapes and labelled plain boxes; an unlabelled box is a frame or a background, unless a VPC
+        // badge sits on it.
         const ShapeMeaning m = meaningOf(parseStyle(cell.style), cell.label, true);
         const bool awsLibrary = m.sourceType.startsWith(u"mxgraph.");
         const bool awsGroup = awsLibrary && m.sourceType.contains(u".group");
-        const bool labelledBox = !awsLibrary && !cell.label.isEmpty();
-        if ((m.isContainer || m.isSecurityGroup) && (awsGroup || labelledBox))
+        if ((m.isContainer || m.isSecurityGroup) && (awsGroup || (!awsLibrary && !cell.label.isEmpty())))
             areas.append(&cell);
+        if (m.isContainer && !awsLibrary)
+            plainBoxes.append(&cell);
+        if (meaningOf(parseStyle(cell.style), cell.label, false).isVpcBadge)
+            badges.append(&cell);
     }
     QHash<QString, QString> parents;
-    for (const Cell &cell : page.cells) {
+    const auto onLayer = [&byId](const Cell &cell) {
+        return !byId.contains(cell.parent) || !byId.value(cell.parent)->vertex;
+    };
+    for (const Cell &cell : page.cells)
         parents.insert(cell.id, cell.parent);
-        const bool onLayer = !byId.contains(cell.parent) || !byId.value(cell.parent)->vertex;
-        if (!cell.vertex || !onLayer || !absolute.contains(cell.id))
+    for (const Cell *badge : std::as_const(badges)) {
+        const Cell *box = onLayer(*badge) ? smallestAround(plainBoxes, *badge, true) : byId.value(badge->parent);
+        if (onLayer(*badge) && box)
+            parents[badge->id] = box->id;
+        if (box && plainBoxes.contains(box) && !areas.contains(box))
+            areas.append(box);
+    }
+    for (const Cell &cell : page.cells) {
+        if (!cell.vertex || !onLayer(cell) || !absolute.contains(cell.id) || badges.contains(&cell))
             continue;
-        const QRectF rect = absolute.value(cell.id);
-        const double area = rect.width() * rect.height();
-        const Cell *best = nullptr;
-        double bestArea = 0;
-        for (const Cell *candidate : std::as_const(areas)) {
-            const QRectF outer = absolute.value(candidate->id);
-            const double outerArea = outer.width() * outer.height();
-            // Strictly larger areas only, so two boxes can never contain each other.
-            if (candidate == &cell || outerArea <= area || !outer.contains(rect))
-                continue;
-            if (!best || outerArea < bestArea) {
-                best = candidate;
-                bestArea = outerArea;
-            }
-        }
-        if (best)
-            parents[cell.id] = best->id;
+        if (const Cell *area = smallestAround(areas, cell, false))
+            parents[cell.id] = area->id;
     }
     return parents;
 }
@@ -316,6 +334,17 @@ public:
         for (const Cell &cell : page.cells) {
             if (cell.vertex)
                 meanings.insert(cell.id, meaningOf(parseStyle(cell.style), cell.label, hasChildren.contains(cell.id)));
+        }
+        // aws3 drawings mark a VPC with a badge icon in the corner of a plain box: the box is the VPC, the badge
+        // only says so.
+        for (const Cell &cell : page.cells) {
+            const auto badge = meanings.find(cell.id);
+            const auto box = meanings.find(parentOf.value(cell.id));
+            if (badge == meanings.end() || !badge->isVpcBadge || box == meanings.end() || !box->isContainer
+                || !box->componentType.isEmpty() || box->sourceType.startsWith(u"mxgraph."))
+                continue;
+            box->componentType = Components::Vpc;
+            badge->isAnnotation = true;
         }
         const auto isResource = [&](const QString &id) {
             const auto it = meanings.constFind(id);
@@ -345,6 +374,8 @@ public:
             r.componentType = m.componentType;
             r.isContainer = m.isContainer;
             r.name = cell.label.isEmpty() ? iconTitle(m.sourceType) : cell.label;
+            if (const auto *info = Components::componentInfo(r.componentType); r.name.isEmpty() && info)
+                r.name = info->displayName; // an unlabelled box made a VPC by its badge reads "VPC"
             if (!m.engine.isEmpty())
                 r.attributes.insert(Components::Attr::Engine, m.engine);
             if (!m.elbType.isEmpty())

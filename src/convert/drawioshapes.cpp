@@ -43,7 +43,7 @@ const QList<IconRule> &iconRules()
         {"kinesis", KinesisStream},
         {"redshift", Redshift},
         {"elasticsearch", ElasticSearch}, {"opensearch", ElasticSearch},
-        {"nat_gateway", NatGateway},
+        {"nat_gateway", NatGateway}, {"vpc_nat_gateway", NatGateway},
         {"internet_gateway", InternetGateway},
         {"vpn_gateway", VpnGateway},
         {"customer_gateway", CustomerGateway},
@@ -164,9 +164,12 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
                 m.componentType = AutoScalingGroup;
             return m; // region, AWS cloud, account, AZ...: an area with no Cloudcraft group type
         }
-        if (icon.startsWith(QLatin1String("vpc")) && hasChildren) {
-            m.isContainer = true;
-            m.componentType = Vpc;
+        const bool vpcIcon = icon == u"virtual_private_cloud" || icon == u"vpc"
+                          || icon.startsWith(QLatin1String("vpc_virtual_private_cloud"));
+        if (vpcIcon || (icon.startsWith(QLatin1String("vpc")) && hasChildren)) {
+            m.isContainer = hasChildren;
+            m.isVpcBadge = !hasChildren;
+            m.componentType = hasChildren ? Vpc : QString();
             return m;
         }
         for (const IconRule &rule : iconRules()) {

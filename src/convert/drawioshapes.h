@@ -16,6 +16,8 @@ struct ShapeMeaning
     bool isContainer = false;
     bool isSecurityGroup = false; ///< a box drawn around members (membership group), not an area
     bool isAnnotation = false;    ///< text, labels, decorations: not a resource
+    /// The small VPC icon the aws3 library puts in the corner of a plain box to say the box is a VPC.
+    bool isVpcBadge = false;
     QString engine;               ///< rds/elasticache engine when the icon names one
     QString elbType;              ///< "application", "network", "classic"
 };

@@ -50,6 +50,23 @@ const char *const kServerless = R"(<mxGraphModel><root><mxCell id="0"/><mxCell i
   <mxCell id="x2" edge="1" parent="1" source="fn" target="table"><mxGeometry as="geometry"/></mxCell>
 </root></mxGraphModel>)";
 
+// The older aws3 library as many drawings still use it: a plain dashed box marked as a VPC by the small VPC badge
+// on its corner (on the layer, not a child of the box), a labelled subnet box, instance, NAT gateway and MySQL
+// shapes placed over the boxes without being their children, a classic load balancer outside, and a large
+// unlabelled background frame behind everything.
+const char *const kAws3 = R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>
+  <mxCell id="frame" value="" style="rounded=0;whiteSpace=wrap;html=1;fillColor=#F5F5F5;" vertex="1" parent="1"><mxGeometry x="-200" y="0" width="1000" height="800" as="geometry"/></mxCell>
+  <mxCell id="vpcbox" value="" style="rounded=1;arcSize=10;dashed=1;fillColor=none;strokeColor=#F59D56;" vertex="1" parent="1"><mxGeometry x="100" y="100" width="600" height="400" as="geometry"/></mxCell>
+  <mxCell id="badge" value="" style="outlineConnect=0;dashed=0;html=1;shape=mxgraph.aws3.virtual_private_cloud;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="90" y="84" width="79.5" height="54" as="geometry"/></mxCell>
+  <mxCell id="subnet" value="Public subnet&lt;br&gt;10.0.1.0/24" style="rounded=0;html=1;fillColor=#E9F3E6;strokeColor=#248814;" vertex="1" parent="1"><mxGeometry x="140" y="160" width="300" height="300" as="geometry"/></mxCell>
+  <mxCell id="web" value="web" style="outlineConnect=0;html=1;shape=mxgraph.aws3.instance;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="180" y="220" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="nat" value="NAT" style="outlineConnect=0;html=1;shape=mxgraph.aws3.vpc_nat_gateway;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="300" y="220" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="db" value="orders" style="outlineConnect=0;html=1;shape=mxgraph.aws3.mysql_db_instance;fillColor=#2E73B8;" vertex="1" parent="1"><mxGeometry x="520" y="220" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="lb" value="lb" style="outlineConnect=0;html=1;shape=mxgraph.aws3.classic_load_balancer;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="-100" y="220" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="e1" edge="1" parent="1" source="lb" target="web"><mxGeometry relative="1" as="geometry"/></mxCell>
+  <mxCell id="e2" edge="1" parent="1" source="web" target="db"><mxGeometry relative="1" as="geometry"/></mxCell>
+</root></mxGraphModel>)";
+
 QByteArray page(const char *name, const QByteArray &content)
 {
     return QByteArray("<diagram id=\"") + name + "\" name=\"" + name + "\">" + content + "</diagram>";
@@ -265,6 +282,29 @@ private Q_SLOTS:
         QVERIFY(first.ok());
         QCOMPARE(first.model.resources.size(), 11);
         QVERIFY(find(first.model, QStringLiteral("vpc")));
+    }
+
+    // The badge makes its box the VPC and is not a resource itself; shapes are placed in the boxes they lie in;
+    // the unlabelled background frame is no area.
+    void aws3VpcBadgeAndNestingByPosition()
+    {
+        const InfraReadResult r = readDrawio(file({page("Page-1", kAws3)}), QStringLiteral("aws3.drawio"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const QStringList seen = describeResources(r.model);
+        const QStringList expected = sorted({
+            QStringLiteral("vpc \"VPC\" in top level"),
+            QStringLiteral("subnet \"Public subnet 10.0.1.0/24\" in VPC"),
+            QStringLiteral("ec2 \"web\" in VPC > Public subnet 10.0.1.0/24"),
+            QStringLiteral("natgateway \"NAT\" in VPC > Public subnet 10.0.1.0/24"),
+            QStringLiteral("rds \"orders\" in VPC"),
+            QStringLiteral("elb \"lb\" in top level"),
+        });
+        QVERIFY2(seen == expected, qPrintable(seen.join(u'\n')));
+        QCOMPARE(find(r.model, QStringLiteral("db"))->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("mysql"));
+        QCOMPARE(find(r.model, QStringLiteral("lb"))->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("classic"));
+        QCOMPARE(describeArrows(r.model),
+                 sorted({QStringLiteral("lb (top level) -> web (VPC > Public subnet 10.0.1.0/24)"),
+                         QStringLiteral("web (VPC > Public subnet 10.0.1.0/24) -> orders (VPC)")}));
     }
 
     void realDrawingsAreThere()
