@@ -218,8 +218,8 @@ private:
                 cell.vertex = a.value(QLatin1String("vertex")) == u"1";
                 cell.edge = a.value(QLatin1String("edge")) == u"1";
                 page->cells.append(cell);
-            } else if (xml.name() == u"mxGeometry" && !page->cells.isEmpty() && a.value(QLatin1String("as")) == u"geometry"
-                       && a.value(QLatin1String("relative")) != u"1") {
+            } else if (xml.name() == u"mxGeometry" && !page->cells.isEmpty()
+                       && a.value(QLatin1String("as")) == u"geometry" && a.value(QLatin1String("relative")) != u"1") {
                 // mxCell elements never nest, so the geometry belongs to the cell read last.
                 const auto number = [&a](const char *name) { return a.value(QLatin1String(name)).toDouble(); };
                 page->cells.last().geometry = QRectF(number("x"), number("y"), number("width"), number("height"));
@@ -266,7 +266,8 @@ QHash<QString, QString> visualParents(const Page &page)
         for (const Cell *candidate : candidates) {
             const QRectF outer = absolute.value(candidate->id);
             const bool holds = centreOnly ? outer.contains(rect.center()) : outer.contains(rect);
-            if (candidate != &cell && holds && areaOf(candidate) > areaOf(&cell) && (!best || areaOf(candidate) < areaOf(best)))
+            const bool larger = areaOf(candidate) > areaOf(&cell);
+            if (candidate != &cell && holds && larger && (!best || areaOf(candidate) < areaOf(best)))
                 best = candidate;
         }
         return best;
@@ -364,11 +365,26 @@ public:
             }
             return pageArea;
         };
+        // The region a resource is drawn in: the nearest enclosing area (or itself) whose label names one.
+        const auto regionAround = [&](const Cell &cell) -> QString {
+            QString id = cell.id;
+            for (int guard = 0; guard < 1000 && cells.contains(id); ++guard, id = parentOf.value(id)) {
+                const auto area = meanings.constFind(id);
+                if (area == meanings.constEnd() || !area->isContainer)
+                    continue;
+                const bool regionGroup = area->sourceType.endsWith(u".group_region");
+                const QString region = regionFromLabel(cells.value(id)->label, regionGroup);
+                if (!region.isEmpty())
+                    return region;
+            }
+            return QString();
+        };
         for (const Cell &cell : page.cells) {
             if (!isResource(cell.id))
                 continue;
             const ShapeMeaning &m = meanings[cell.id];
             InfraResource r;
+            r.region = regionAround(cell);
             r.address = prefix + cell.id;
             r.sourceType = m.sourceType;
             r.componentType = m.componentType;

@@ -132,6 +132,31 @@ QString plainLabel(const QString &value)
     return decoded.replace(spaces, QStringLiteral(" ")).trimmed();
 }
 
+QString regionFromLabel(const QString &label, bool isRegionGroup)
+{
+    static const QRegularExpression code(QStringLiteral("\\b(?:us-gov|us|eu|ap|sa|ca|me|af|il|mx)-[a-z]+-\\d\\b"));
+    const QString lower = label.toLower();
+    if (const auto match = code.match(lower); match.hasMatch())
+        return match.captured();
+    if (!isRegionGroup)
+        return {};
+    // Locations as the AWS console names the regions.
+    static const QList<std::pair<const char *, const char *>> locations{
+        {"virginia", "us-east-1"},     {"ohio", "us-east-2"},         {"california", "us-west-1"},
+        {"oregon", "us-west-2"},       {"ireland", "eu-west-1"},      {"london", "eu-west-2"},
+        {"paris", "eu-west-3"},        {"frankfurt", "eu-central-1"}, {"stockholm", "eu-north-1"},
+        {"milan", "eu-south-1"},       {"tokyo", "ap-northeast-1"},   {"seoul", "ap-northeast-2"},
+        {"osaka", "ap-northeast-3"},   {"singapore", "ap-southeast-1"}, {"sydney", "ap-southeast-2"},
+        {"mumbai", "ap-south-1"},      {"hong kong", "ap-east-1"},    {"paulo", "sa-east-1"},
+        {"canada", "ca-central-1"},    {"bahrain", "me-south-1"},     {"cape town", "af-south-1"},
+    };
+    for (const auto &[place, region] : locations) {
+        if (lower.contains(QLatin1String(place)))
+            return QString::fromLatin1(region);
+    }
+    return {};
+}
+
 QString iconTitle(const QString &sourceType)
 {
     if (!sourceType.startsWith(QLatin1String("mxgraph.aws")))
@@ -198,7 +223,8 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
         m.isAnnotation = true;
         return m;
     }
-    m.sourceType = isImage ? QStringLiteral("image") : style.value(QStringLiteral("shape"), QStringLiteral("rectangle"));
+    m.sourceType = isImage ? QStringLiteral("image")
+                           : style.value(QStringLiteral("shape"), QStringLiteral("rectangle"));
     if (m.sourceType == u"umlActor") {
         m.componentType = User;
         return m;

@@ -29,6 +29,10 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
 /// Label text without HTML tags and entities, whitespace collapsed.
 QString plainLabel(const QString &value);
 
+/// The AWS region a region area's label names: a code ("eu-west-1") anywhere in any label, or, for a region group
+/// (`isRegionGroup`), a location as the console shows it ("Region N.Virginia" -> "us-east-1"); empty when none.
+QString regionFromLabel(const QString &label, bool isRegionGroup);
+
 /// A name for an unlabelled AWS icon from its shape: "mxgraph.aws4.cloud_development_kit" -> "cloud development
 /// kit"; empty for shapes of other libraries.
 QString iconTitle(const QString &sourceType);

@@ -1,6 +1,7 @@
 // readDrawio: AWS shapes to components, containers from the parent hierarchy, security group boxes, edges, labels
 // without HTML, the compressed page form, several pages, and damaged files as one sentence. Real drawings from
-// tests/data/drawio (tests/data/SOURCES.md): every one converts, and four are checked against what a person reads in them.
+// tests/data/drawio (tests/data/SOURCES.md): every one converts, and four are checked against what a person reads in
+// them.
 
 #include "convert/cloudcraftcomponents.h"
 #include "convert/converter.h"
@@ -8,6 +9,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 #include <QUrl>
 
@@ -300,8 +303,11 @@ private Q_SLOTS:
             QStringLiteral("elb \"lb\" in top level"),
         });
         QVERIFY2(seen == expected, qPrintable(seen.join(u'\n')));
-        QCOMPARE(find(r.model, QStringLiteral("db"))->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("mysql"));
-        QCOMPARE(find(r.model, QStringLiteral("lb"))->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("classic"));
+        const auto attribute = [&r](const char *address, const char *name) {
+            return find(r.model, QLatin1String(address))->attributes.value(QLatin1String(name)).toString();
+        };
+        QCOMPARE(attribute("db", "engine"), QStringLiteral("mysql"));
+        QCOMPARE(attribute("lb", "elbType"), QStringLiteral("classic"));
         QCOMPARE(describeArrows(r.model),
                  sorted({QStringLiteral("lb (top level) -> web (VPC > Public subnet 10.0.1.0/24)"),
                          QStringLiteral("web (VPC > Public subnet 10.0.1.0/24) -> orders (VPC)")}));
@@ -501,6 +507,29 @@ private Q_SLOTS:
         const InfraResource *db = find(aurora.model, QStringLiteral("Ent__ZcNR_u0Gh4VK0KP-8"));
         QVERIFY(db);
         QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("aurora"));
+    }
+
+    // "Region N.Virginia" puts what is drawn in it in us-east-1; "Region A" names no region, so the default applies.
+    void regionAreasGiveTheirRegion()
+    {
+        ComposeOptions options;
+        options.defaultRegion = QStringLiteral("eu-west-1");
+        const ConversionResult c = convertBytes(realDrawing(QStringLiteral("aws-cdk-route53-failover.drawio")),
+                                                QStringLiteral("f.drawio"), SourceFormat::Auto, options);
+        QVERIFY2(c.ok(), qPrintable(c.error));
+        QMap<QString, QString> regionOf; // "type name" -> region
+        const QJsonObject data = c.blueprint.value(QLatin1String("data")).toObject();
+        const QJsonArray nodes = data.value(QLatin1String("nodes")).toArray();
+        for (const QJsonValue &node : nodes) {
+            const QJsonObject n = node.toObject();
+            const QString type = n.value(QLatin1String("type")).toString();
+            regionOf.insert(type + u' ' + n.value(QLatin1String("name")).toString(),
+                            n.value(QLatin1String("region")).toString());
+        }
+        const QString hostedZone = QStringLiteral("r53 Route 53 HostedZone Failover Record");
+        QCOMPARE(regionOf.value(hostedZone), QStringLiteral("us-east-1"));
+        QCOMPARE(regionOf.value(QStringLiteral("sns SNS Topic")), QStringLiteral("us-east-1"));
+        QCOMPARE(regionOf.value(QStringLiteral("elb NLB")), QStringLiteral("eu-west-1"));
     }
 
     void damagedFilesAreOneSentence_data()
