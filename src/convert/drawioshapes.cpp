@@ -218,8 +218,9 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
     // draw.io writes a picture either as "image;image=..." or "shape=image;image=...": a labelled one ("Internet")
     // takes part in the drawing, an unlabelled one is a logo.
     const bool isImage = style.contains(QStringLiteral("image")) || style.value(QStringLiteral("shape")) == u"image";
+    // Shapes grouped with Ctrl+G hang from an invisible "group" cell: it is no area, its members belong where it is.
     if (style.contains(QStringLiteral("text")) || style.contains(QStringLiteral("edgeLabel"))
-        || (label.isEmpty() && !hasChildren)) {
+        || style.contains(QStringLiteral("group")) || (label.isEmpty() && !hasChildren)) {
         m.isAnnotation = true;
         return m;
     }

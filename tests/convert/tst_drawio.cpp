@@ -55,15 +55,17 @@ const char *const kServerless = R"(<mxGraphModel><root><mxCell id="0"/><mxCell i
 
 // The older aws3 library as many drawings still use it: a plain dashed box marked as a VPC by the small VPC badge
 // on its corner (on the layer, not a child of the box), a labelled subnet box, instance, NAT gateway and MySQL
-// shapes placed over the boxes without being their children, a classic load balancer outside, and a large
+// shapes placed over the boxes without being their children (instance and NAT gateway grouped with Ctrl+G, so
+// their positions are relative to the invisible group cell), a classic load balancer outside, and a large
 // unlabelled background frame behind everything.
 const char *const kAws3 = R"(<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>
   <mxCell id="frame" value="" style="rounded=0;whiteSpace=wrap;html=1;fillColor=#F5F5F5;" vertex="1" parent="1"><mxGeometry x="-200" y="0" width="1000" height="800" as="geometry"/></mxCell>
   <mxCell id="vpcbox" value="" style="rounded=1;arcSize=10;dashed=1;fillColor=none;strokeColor=#F59D56;" vertex="1" parent="1"><mxGeometry x="100" y="100" width="600" height="400" as="geometry"/></mxCell>
   <mxCell id="badge" value="" style="outlineConnect=0;dashed=0;html=1;shape=mxgraph.aws3.virtual_private_cloud;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="90" y="84" width="79.5" height="54" as="geometry"/></mxCell>
   <mxCell id="subnet" value="Public subnet&lt;br&gt;10.0.1.0/24" style="rounded=0;html=1;fillColor=#E9F3E6;strokeColor=#248814;" vertex="1" parent="1"><mxGeometry x="140" y="160" width="300" height="300" as="geometry"/></mxCell>
-  <mxCell id="web" value="web" style="outlineConnect=0;html=1;shape=mxgraph.aws3.instance;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="180" y="220" width="60" height="60" as="geometry"/></mxCell>
-  <mxCell id="nat" value="NAT" style="outlineConnect=0;html=1;shape=mxgraph.aws3.vpc_nat_gateway;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="300" y="220" width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="pair" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="180" y="220" width="180" height="60" as="geometry"/></mxCell>
+  <mxCell id="web" value="web" style="outlineConnect=0;html=1;shape=mxgraph.aws3.instance;fillColor=#F58534;" vertex="1" parent="pair"><mxGeometry width="60" height="60" as="geometry"/></mxCell>
+  <mxCell id="nat" value="NAT" style="outlineConnect=0;html=1;shape=mxgraph.aws3.vpc_nat_gateway;fillColor=#F58534;" vertex="1" parent="pair"><mxGeometry x="120" width="60" height="60" as="geometry"/></mxCell>
   <mxCell id="db" value="orders" style="outlineConnect=0;html=1;shape=mxgraph.aws3.mysql_db_instance;fillColor=#2E73B8;" vertex="1" parent="1"><mxGeometry x="520" y="220" width="60" height="60" as="geometry"/></mxCell>
   <mxCell id="lb" value="lb" style="outlineConnect=0;html=1;shape=mxgraph.aws3.classic_load_balancer;fillColor=#F58534;" vertex="1" parent="1"><mxGeometry x="-100" y="220" width="60" height="60" as="geometry"/></mxCell>
   <mxCell id="e1" edge="1" parent="1" source="lb" target="web"><mxGeometry relative="1" as="geometry"/></mxCell>
