@@ -232,16 +232,12 @@ private:
     QString m_fileName;
 };
 
-/// The parent each cell is drawn in. draw.io only records nesting when a shape was dropped into a container; many
-/// drawings place icons, subnets and VPCs on the layer and leave them inside a group box only to the eye. A cell
-/// whose parent is a layer gets, instead, the smallest group or labelled box that encloses its whole rectangle;
-/// nesting recorded in the file always wins.
-QHash<QString, QString> visualParents(const Page &page)
+/// Page coordinates of every vertex with a size: a cell's geometry is relative to its parent vertex.
+QHash<QString, QRectF> absoluteRects(const Page &page)
 {
     QHash<QString, const Cell *> byId;
     for (const Cell &cell : page.cells)
         byId.insert(cell.id, &cell);
-    // Page coordinates: a cell's geometry is relative to its parent vertex.
     QHash<QString, QRectF> absolute;
     for (const Cell &cell : page.cells) {
         if (!cell.vertex || cell.geometry.isEmpty())
@@ -254,6 +250,18 @@ QHash<QString, QString> visualParents(const Page &page)
         }
         absolute.insert(cell.id, rect);
     }
+    return absolute;
+}
+
+/// The parent each cell is drawn in. draw.io only records nesting when a shape was dropped into a container; many
+/// drawings place icons, subnets and VPCs on the layer and leave them inside a group box only to the eye. A cell
+/// whose parent is a layer gets, instead, the smallest group or labelled box that encloses its whole rectangle;
+/// nesting recorded in the file always wins.
+QHash<QString, QString> visualParents(const Page &page, const QHash<QString, QRectF> &absolute)
+{
+    QHash<QString, const Cell *> byId;
+    for (const Cell &cell : page.cells)
+        byId.insert(cell.id, &cell);
     const auto areaOf = [&absolute](const Cell *cell) {
         const QRectF rect = absolute.value(cell->id);
         return rect.width() * rect.height();
@@ -325,7 +333,8 @@ public:
     {
         QHash<QString, const Cell *> cells;
         QSet<QString> hasChildren;
-        const QHash<QString, QString> parentOf = visualParents(page);
+        const QHash<QString, QRectF> absolute = absoluteRects(page);
+        const QHash<QString, QString> parentOf = visualParents(page, absolute);
         for (const Cell &cell : page.cells) {
             cells.insert(cell.id, &cell);
             if (!parentOf.value(cell.id).isEmpty())
@@ -402,8 +411,26 @@ public:
                 m_model->links.append({r.address, group, QStringLiteral("security-group")});
             m_model->resources.append(r);
         }
+        // An arrow drawn to a bare frame around a single resource (a dashed box around a Lambda authorizer) means
+        // that resource.
+        const auto onlyResourceInside = [&](const QString &id) -> QString {
+            const auto frame = absolute.constFind(id);
+            if (frame == absolute.constEnd() || isResource(id))
+                return QString();
+            QString inside;
+            for (auto it = absolute.constBegin(); it != absolute.constEnd(); ++it) {
+                if (it.key() == id || !isResource(it.key()) || !frame->contains(*it))
+                    continue;
+                if (!inside.isEmpty())
+                    return QString();
+                inside = it.key();
+            }
+            return inside;
+        };
         // Edges join the nearest resources at their ends (an end on an icon's label cell counts as the icon).
         const auto resourceAt = [&](QString id) -> QString {
+            if (const QString inside = onlyResourceInside(id); !inside.isEmpty())
+                return prefix + inside;
             for (int guard = 0; guard < 1000 && !id.isEmpty(); ++guard) {
                 if (isResource(id))
                     return prefix + id;

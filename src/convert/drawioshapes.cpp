@@ -72,7 +72,7 @@ QString awsIcon(const QHash<QString, QString> &style, QString *library)
 {
     for (const char *key : {"resIcon", "shape", "grIcon", "prIcon"}) {
         const QString value = style.value(QLatin1String(key));
-        for (const char *prefix : {"mxgraph.aws4.", "mxgraph.aws3.", "mxgraph.aws2."}) {
+        for (const char *prefix : {"mxgraph.aws4.", "mxgraph.aws3.", "mxgraph.aws3d.", "mxgraph.aws2."}) {
             if (value.startsWith(QLatin1String(prefix))) {
                 const QString icon = value.mid(qsizetype(qstrlen(prefix)));
                 if (icon == u"resourceIcon" || icon == u"group" || icon == u"groupCenter" || icon == u"productIcon")
@@ -173,6 +173,11 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
     const QString lowerLabel = label.toLower();
     if (!icon.isEmpty()) {
         m.sourceType = library + u'.' + icon; // "mxgraph.aws4.alarm"
+        // The isometric aws3d library draws its arrows and edges as shapes.
+        if (library == u"mxgraph.aws3d" && (icon.contains(u"arrow", Qt::CaseInsensitive) || icon.endsWith(u"Edge"))) {
+            m.isAnnotation = true;
+            return m;
+        }
         if (icon.startsWith(QLatin1String("group_")) || icon.startsWith(QLatin1String("group"))) {
             m.isContainer = true;
             if (icon.startsWith(QLatin1String("group_vpc")) || icon == u"virtual_private_cloud")
@@ -219,8 +224,13 @@ ShapeMeaning meaningOf(const QHash<QString, QString> &style, const QString &labe
     // takes part in the drawing, an unlabelled one is a logo.
     const bool isImage = style.contains(QStringLiteral("image")) || style.value(QStringLiteral("shape")) == u"image";
     // Shapes grouped with Ctrl+G hang from an invisible "group" cell: it is no area, its members belong where it is.
+    // Numbered circles ("1", "2", ...) mark the steps of a flow.
+    static const QRegularExpression stepMark(QStringLiteral("^([0-9]{1,2}|[A-Za-z])$"));
+    const bool isCircle =
+        style.contains(QStringLiteral("ellipse")) || style.value(QStringLiteral("shape")) == u"ellipse";
     if (style.contains(QStringLiteral("text")) || style.contains(QStringLiteral("edgeLabel"))
-        || style.contains(QStringLiteral("group")) || (label.isEmpty() && !hasChildren)) {
+        || style.contains(QStringLiteral("group")) || (label.isEmpty() && !hasChildren)
+        || (isCircle && !hasChildren && stepMark.match(label).hasMatch())) {
         m.isAnnotation = true;
         return m;
     }

@@ -1,6 +1,6 @@
 // readDrawio: AWS shapes to components, containers from the parent hierarchy, security group boxes, edges, labels
 // without HTML, the compressed page form, several pages, and damaged files as one sentence. Real drawings from
-// tests/data/drawio (tests/data/SOURCES.md): every one converts, and four are checked against what a person reads in
+// tests/data/drawio (tests/data/SOURCES.md): every one converts, and five are checked against what a person reads in
 // them.
 
 #include "convert/cloudcraftcomponents.h"
@@ -318,7 +318,7 @@ private Q_SLOTS:
     void realDrawingsAreThere()
     {
         const QStringList files = QDir(realDrawingsDir()).entryList({QStringLiteral("*.drawio")}, QDir::Files);
-        QVERIFY2(files.size() >= 4, qPrintable(files.join(u' ')));
+        QVERIFY2(files.size() >= 5, qPrintable(files.join(u' ')));
     }
 
     // Every real drawing converts: no error, something drawn, and whatever has no Cloudcraft type is listed by its
@@ -357,7 +357,7 @@ private Q_SLOTS:
         QVERIFY(c.nodeCount > unmappedShapes.size()); // some AWS services are recognised in each
     }
 
-    // Four real drawings read by a person and written down: the services and areas they see, where each sits, and
+    // Five real drawings read by a person and written down: the services and areas they see, where each sits, and
     // the arrows between them.
     void realDrawingAsAPersonReadsIt_data()
     {
@@ -475,6 +475,26 @@ private Q_SLOTS:
                    QStringLiteral("User (top level) -> Internet (top level)"),
                    QStringLiteral("Internet (top level) -> Amazon OpenSearch Service (Region)"),
                };
+
+        // A client (the isometric aws3d figure) calls API Gateway, which asks a Lambda authorizer (the arrow ends on
+        // the dashed frame around it) and queues to SQS; a Lambda drains the queue into DynamoDB, failures go to a
+        // dead-letter queue. The numbered circles mark the steps and are no resources.
+        const auto top = [](const char *from, const char *to) {
+            return QStringLiteral("%1 (top level) -> %2 (top level)").arg(QLatin1String(from), QLatin1String(to));
+        };
+        QTest::newRow("serverless pattern")
+            << QStringLiteral("serverless-patterns-apigw-sqs-lambda-ddb.drawio")
+            << QStringList{
+                   QStringLiteral("user \"Client\" in top level"),
+                   QStringLiteral("apigateway \"API Gateway\" in top level"),
+                   QStringLiteral("lambda \"Authorizer\" in top level"),
+                   QStringLiteral("sqs \"SQS\" in top level"),
+                   QStringLiteral("sqs \"DLQ\" in top level"),
+                   QStringLiteral("lambda \"Lambda\" in top level"),
+                   QStringLiteral("dynamodb \"DynamoDB (Pay Per Request)\" in top level"),
+               }
+            << QStringList{top("Client", "API Gateway"), top("API Gateway", "Authorizer"), top("API Gateway", "SQS"),
+                           top("SQS", "Lambda"), top("SQS", "DLQ"), top("Lambda", "DynamoDB (Pay Per Request)")};
     }
 
     void realDrawingAsAPersonReadsIt()
