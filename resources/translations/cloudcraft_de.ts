@@ -30,6 +30,13 @@
         <source>Not available offline: this region was not scanned before the connection was lost.</source>
         <translation>Offline nicht verfügbar: Diese Region wurde nicht gescannt, bevor die Verbindung abbrach.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n region(s) downloaded</source>
+        <translation>
+            <numerusform>%n Region heruntergeladen</numerusform>
+            <numerusform>%n Regionen heruntergeladen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cloudcraft::Ui::CacheSettingsPage</name>
@@ -114,6 +121,572 @@
     </message>
 </context>
 <context>
+    <name>Cloudcraft::Ui::ChangeListPanel</name>
+    <message>
+        <source>Change counts</source>
+        <translation>Anzahl der Änderungen</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>Changed regions</source>
+        <translation>Geänderte Bereiche</translation>
+    </message>
+    <message>
+        <source>Changed regions, largest first. N and P walk through them.</source>
+        <translation>Geänderte Bereiche, die größten zuerst. Mit N und P gehen Sie sie durch.</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>Identical: not one pixel differs.</source>
+        <translation>Identisch: Kein einziges Pixel unterscheidet sich.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 different (%2 % of %3 compared) in %n region(s).</source>
+        <translation>
+            <numerusform>%1 abweichend (%2 % von %3 verglichenen) in %n Bereich.</numerusform>
+            <numerusform>%1 abweichend (%2 % von %3 verglichenen) in %n Bereichen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The size changed.</source>
+        <translation>Die Größe hat sich geändert.</translation>
+    </message>
+    <message>
+        <source>Resources: %1 added, %2 removed, %3 changed, %4 moved.</source>
+        <translation>Ressourcen: %1 hinzugefügt, %2 entfernt, %3 geändert, %4 verschoben.</translation>
+    </message>
+    <message>
+        <source>%1.  %2   %3×%4 at %5, %6</source>
+        <translation>%1.  %2   %3×%4 bei %5, %6</translation>
+    </message>
+    <message>
+        <source>Comparing… %1</source>
+        <translation>Wird verglichen… %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::CompareCanvas</name>
+    <message>
+        <source>Before image</source>
+        <translation>Vorher-Bild</translation>
+    </message>
+    <message>
+        <source>After image</source>
+        <translation>Nachher-Bild</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Nothing to compare yet.</source>
+        <translation>Noch nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>The difference is being computed…</source>
+        <translation>Die Differenz wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Preparing the images…</source>
+        <translation>Die Bilder werden vorbereitet…</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::CompareExportDialog</name>
+    <message>
+        <source>Export Compare</source>
+        <translation>Vergleich exportieren</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Anordnung</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <source>%1 px</source>
+        <translation>%1 px</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Die Datei wählen</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Layout:</source>
+        <translation>&amp;Anordnung:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>&amp;Breite:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>F&amp;ile:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::CompareLauncher</name>
+    <message>
+        <source>The link %1 cannot be opened: %2.</source>
+        <translation>Der Link %1 kann nicht geöffnet werden: %2.</translation>
+    </message>
+    <message>
+        <source>it is not a valid URL</source>
+        <translation>er ist keine gültige URL</translation>
+    </message>
+    <message>
+        <source>it does not start with %1://</source>
+        <translation>er beginnt nicht mit %1://</translation>
+    </message>
+    <message>
+        <source>only %1://compare links are understood</source>
+        <translation>nur %1://compare-Links werden verstanden</translation>
+    </message>
+    <message>
+        <source>it has parts a compare link never has</source>
+        <translation>er enthält Teile, die ein Vergleichslink nie hat</translation>
+    </message>
+    <message>
+        <source>it does not name the two sides (a= and b=)</source>
+        <translation>er nennt die beiden Seiten nicht (a= und b=)</translation>
+    </message>
+    <message>
+        <source>the parameter &quot;%1&quot; has no value</source>
+        <translation>der Parameter „%1“ hat keinen Wert</translation>
+    </message>
+    <message>
+        <source>only the parameters a and b are allowed, each once</source>
+        <translation>nur die Parameter a und b sind erlaubt, jeweils einmal</translation>
+    </message>
+    <message>
+        <source>it does not name both sides (a= and b=)</source>
+        <translation>er nennt nicht beide Seiten (a= und b=)</translation>
+    </message>
+    <message>
+        <source>a side may not start with &apos;-&apos;</source>
+        <translation>eine Seite darf nicht mit „-“ beginnen</translation>
+    </message>
+    <message>
+        <source>a side contains control characters</source>
+        <translation>eine Seite enthält Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>Use the profile &lt;name&gt;.</source>
+        <translation>Das Profil &lt;name&gt; verwenden.</translation>
+    </message>
+    <message>
+        <source>Talk to the API at &lt;url&gt; (https only).</source>
+        <translation>Die API unter &lt;url&gt; ansprechen (nur https).</translation>
+    </message>
+    <message>
+        <source>Also trust the CA certificates in &lt;file&gt;.</source>
+        <translation>Zusätzlich den CA-Zertifikaten in &lt;file&gt; vertrauen.</translation>
+    </message>
+    <message>
+        <source>Once the first result is shown, save one PNG per mode in &lt;dir&gt;, then quit.</source>
+        <translation>Sobald das erste Ergebnis angezeigt wird, je Modus ein PNG in &lt;dir&gt; speichern und dann beenden.</translation>
+    </message>
+    <message>
+        <source>Show the user interface in &lt;language&gt;.</source>
+        <translation>Die Benutzeroberfläche in &lt;language&gt; anzeigen.</translation>
+    </message>
+    <message>
+        <source>Usage: cloudcraft-desktop compare A B [--screenshots DIR], where A and B are files or references such as snapshot:&lt;id&gt; or blueprint:&lt;id&gt;.</source>
+        <translation>Aufruf: cloudcraft-desktop compare A B [--screenshots DIR], wobei A und B Dateien oder Verweise wie snapshot:&lt;id&gt; oder blueprint:&lt;id&gt; sind.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid profile name.</source>
+        <translation>„%1“ ist kein gültiger Profilname.</translation>
+    </message>
+    <message>
+        <source>A side of the compare is empty: give a file or a reference such as snapshot:&lt;id&gt;.</source>
+        <translation>Eine Seite des Vergleichs ist leer: Geben Sie eine Datei oder einen Verweis wie snapshot:&lt;id&gt; an.</translation>
+    </message>
+    <message>
+        <source>%1 names no %2: write it as %3.</source>
+        <translation>%1 nennt keine %2-Kennung: Schreiben Sie es als %3.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2:&quot; is not a kind of reference the compare knows; use a file or %3.</source>
+        <translation>%1: „%2:“ ist keine Verweisart, die der Vergleich kennt; verwenden Sie eine Datei oder %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>No compare result within 120 s; no screenshots were written.</source>
+        <translation>Kein Vergleichsergebnis innerhalb von 120 s; es wurden keine Screenshots geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::CompareLauncher::ScreenshotRun</name>
+    <message>
+        <source>%1 could not be written.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::CompareView</name>
+    <message>
+        <source>Compare view</source>
+        <translation>Vergleichsansicht</translation>
+    </message>
+    <message>
+        <source>Compare modes</source>
+        <translation>Vergleichsmodi</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Both images next to each other, zoomed and panned together</source>
+        <translation>Beide Bilder nebeneinander, gemeinsam gezoomt und verschoben</translation>
+    </message>
+    <message>
+        <source>Swipe</source>
+        <translation>Wischen</translation>
+    </message>
+    <message>
+        <source>Before left of a divider you drag, after right of it</source>
+        <translation>Vorher links einer verschiebbaren Trennlinie, nachher rechts davon</translation>
+    </message>
+    <message>
+        <source>Onion skin</source>
+        <translation>Zwiebelschicht</translation>
+    </message>
+    <message>
+        <source>After over before, with an opacity slider</source>
+        <translation>Nachher über vorher, mit einem Regler für die Deckkraft</translation>
+    </message>
+    <message>
+        <source>Blink</source>
+        <translation>Blinken</translation>
+    </message>
+    <message>
+        <source>Before and after in turn (B or Space, or play)</source>
+        <translation>Vorher und nachher im Wechsel (B oder Leertaste, oder Abspielen)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Changed pixels in colour over the faded after-image</source>
+        <translation>Geänderte Pixel farbig über dem verblassten Nachher-Bild</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Fit the images to the window (F, Ctrl+0)</source>
+        <translation>Die Bilder an das Fenster anpassen (F, Strg+0)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>One image pixel to one screen pixel (Ctrl+1)</source>
+        <translation>Ein Bildpixel pro Bildschirmpixel (Strg+1)</translation>
+    </message>
+    <message>
+        <source>Opacity of after:</source>
+        <translation>Deckkraft von Nachher:</translation>
+    </message>
+    <message>
+        <source>Opacity of the after image</source>
+        <translation>Deckkraft des Nachher-Bilds</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Alternate before and after automatically</source>
+        <translation>Vorher und nachher automatisch abwechseln</translation>
+    </message>
+    <message>
+        <source>Image shown</source>
+        <translation>Angezeigtes Bild</translation>
+    </message>
+    <message>
+        <source>Difference legend</source>
+        <translation>Legende der Differenz</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>%1 added (darker in after)  %2 removed (lighter in after)</source>
+        <translation>%1 hinzugefügt (im Nachher-Bild dunkler)  %2 entfernt (im Nachher-Bild heller)</translation>
+    </message>
+    <message>
+        <source>Showing: Before</source>
+        <translation>Angezeigt: Vorher</translation>
+    </message>
+    <message>
+        <source>Showing: After</source>
+        <translation>Angezeigt: Nachher</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::CompareWindow</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Compared diagrams</source>
+        <translation>Verglichene Diagramme</translation>
+    </message>
+    <message>
+        <source>Comparing</source>
+        <translation>Vergleich läuft</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Schwellenwert</translation>
+    </message>
+    <message>
+        <source>How different a pixel must be to count as changed (0 = any difference, 1 = none)</source>
+        <translation>Wie stark ein Pixel abweichen muss, um als geändert zu gelten (0 = jede Abweichung, 1 = keine)</translation>
+    </message>
+    <message>
+        <source>Include anti-aliasing</source>
+        <translation>Kantenglättung einbeziehen</translation>
+    </message>
+    <message>
+        <source>Count anti-aliased edge pixels as changes</source>
+        <translation>Geglättete Kantenpixel als Änderungen zählen</translation>
+    </message>
+    <message>
+        <source>Draw Ignore Regions</source>
+        <translation>Ignorierbereiche zeichnen</translation>
+    </message>
+    <message>
+        <source>Drag on the picture to mark areas whose changes do not count (a clock, a timestamp); they are kept for this blueprint or account</source>
+        <translation>Ziehen Sie auf dem Bild, um Bereiche zu markieren, deren Änderungen nicht zählen (eine Uhr, ein Zeitstempel); sie bleiben für diesen Blueprint bzw. dieses Konto gespeichert</translation>
+    </message>
+    <message>
+        <source>Clear Ignore Regions</source>
+        <translation>Ignorierbereiche entfernen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the compare as a PNG or PDF for slides (Ctrl+E)</source>
+        <translation>Den Vergleich als PNG oder PDF für Folien exportieren (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the compare as one picture (Ctrl+C)</source>
+        <translation>Den Vergleich als ein einziges Bild kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Präsentieren</translation>
+    </message>
+    <message>
+        <source>Full screen for a room: Space shows before/after, arrows walk the changes, Esc leaves (F5)</source>
+        <translation>Vollbild für den Besprechungsraum: Leertaste zeigt vorher/nachher, Pfeiltasten gehen die Änderungen durch, Esc beendet (F5)</translation>
+    </message>
+    <message>
+        <source>Next Change</source>
+        <translation>Nächste Änderung</translation>
+    </message>
+    <message>
+        <source>Previous Change</source>
+        <translation>Vorherige Änderung</translation>
+    </message>
+    <message>
+        <source>Leave Presentation</source>
+        <translation>Präsentation beenden</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>%1 → %2 — Compare</source>
+        <translation>%1 → %2 — Vergleich</translation>
+    </message>
+    <message>
+        <source>%1 and %2 cannot be loaded: this window was opened without references.</source>
+        <translation>%1 und %2 können nicht geladen werden: Dieses Fenster wurde ohne Verweise geöffnet.</translation>
+    </message>
+    <message>
+        <source>Loading %1 and %2…</source>
+        <translation>%1 und %2 werden geladen…</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+    <message>
+        <source>The two pictures are identical.</source>
+        <translation>Die beiden Bilder sind identisch.</translation>
+    </message>
+    <message>
+        <source>N and P walk through the changes; drag to pan, Ctrl+wheel zooms.</source>
+        <translation>Mit N und P gehen Sie die Änderungen durch; Ziehen verschiebt, Strg+Mausrad zoomt.</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2: %3</source>
+        <translation>Änderung %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Where %1 is drawn is not known for these pictures.</source>
+        <translation>Für diese Bilder ist nicht bekannt, wo %1 gezeichnet ist.</translation>
+    </message>
+    <message>
+        <source>Showing %1.</source>
+        <translation>%1 wird angezeigt.</translation>
+    </message>
+    <message>
+        <source>Drag on the picture to mark an area whose changes do not count.</source>
+        <translation>Ziehen Sie auf dem Bild, um einen Bereich zu markieren, dessen Änderungen nicht zählen.</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>%1 wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported %1.</source>
+        <translation>%1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Nothing to copy yet: the compare has no pictures.</source>
+        <translation>Noch nichts zu kopieren: Der Vergleich hat keine Bilder.</translation>
+    </message>
+    <message>
+        <source>Copied the compare (%1×%2) to the clipboard.</source>
+        <translation>Vergleich (%1×%2) in die Zwischenablage kopiert.</translation>
+    </message>
+    <message>
+        <source>Before: %1   After: %2</source>
+        <translation>Vorher: %1   Nachher: %2</translation>
+    </message>
+    <message>
+        <source>Before: %1
+After: %2</source>
+        <translation>Vorher: %1
+Nachher: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
     <name>Cloudcraft::Ui::ExportController</name>
     <message>
         <source>&amp;Export…</source>
@@ -159,7 +732,7 @@
         <translation>Standard-Exportoptionen</translation>
     </message>
     <message>
-        <source>The export dialog starts with these options for profile "%1"; each export remembers the options it used.</source>
+        <source>The export dialog starts with these options for profile &quot;%1&quot;; each export remembers the options it used.</source>
         <translation>Der Exportdialog beginnt für das Profil „%1“ mit diesen Optionen; jeder Export merkt sich die verwendeten Optionen.</translation>
     </message>
 </context>
@@ -594,6 +1167,173 @@
         <source>&amp;Language:</source>
         <translation>&amp;Sprache:</translation>
     </message>
+    <message>
+        <source>Take a &amp;snapshot when a blueprint changed</source>
+        <translation>Einen S&amp;napshot erstellen, wenn sich ein Blueprint geändert hat</translation>
+    </message>
+    <message>
+        <source>Take a snapshot when a blueprint changed</source>
+        <translation>Einen Snapshot erstellen, wenn sich ein Blueprint geändert hat</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::ImportController</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <source>Convert a Terraform state or plan, a CloudFormation template or a draw.io file into a blueprint</source>
+        <translation>Einen Terraform-State oder -Plan, eine CloudFormation-Vorlage oder eine draw.io-Datei in einen Blueprint umwandeln</translation>
+    </message>
+    <message>
+        <source>Infrastructure descriptions (*.tfstate *.json *.yaml *.yml *.template *.drawio *.xml);;All files (*)</source>
+        <translation>Infrastrukturbeschreibungen (*.tfstate *.json *.yaml *.yml *.template *.drawio *.xml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::ImportDialog</name>
+    <message>
+        <source>%1 cannot be converted: this build has no converters.</source>
+        <translation>%1 kann nicht umgewandelt werden: Dieser Build enthält keine Konverter.</translation>
+    </message>
+    <message>
+        <source>Import a diagram</source>
+        <translation>Ein Diagramm importieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Schematic preview of the converted diagram</source>
+        <translation>Schematische Vorschau des umgewandelten Diagramms</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Resource types with no Cloudcraft component:</source>
+        <translation>Ressourcentypen ohne Cloudcraft-Komponente:</translation>
+    </message>
+    <message>
+        <source>Unmapped resource types</source>
+        <translation>Nicht zugeordnete Ressourcentypen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep unmapped resources as generic blocks</source>
+        <translation>Nicht zugeordnete Ressourcen als generische Blöcke &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Keep unmapped resources as generic blocks</source>
+        <translation>Nicht zugeordnete Ressourcen als generische Blöcke behalten</translation>
+    </message>
+    <message>
+        <source>Blueprint name</source>
+        <translation>Blueprint-Name</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Tags, separated by commas</source>
+        <translation>Tags, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>production, terraform</source>
+        <translation>production, terraform</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Import status</source>
+        <translation>Importstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Upload to Cloudcraft</source>
+        <translation>In Cloudcraft &amp;hochladen</translation>
+    </message>
+    <message>
+        <source>Upload to Cloudcraft</source>
+        <translation>In Cloudcraft hochladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Converting %1…</source>
+        <translation>%1 wird umgewandelt…</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+    <message>
+        <source>%1 × %2 — kept as generic blocks</source>
+        <translation>%1 × %2 — als generische Blöcke behalten</translation>
+    </message>
+    <message>
+        <source>%1 × %2 — left out</source>
+        <translation>%1 × %2 — ausgelassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n component(s)</source>
+        <translation>
+            <numerusform>%n Komponente</numerusform>
+            <numerusform>%n Komponenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>%n Verbindung</numerusform>
+            <numerusform>%n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s) of unmapped types</source>
+        <translation>
+            <numerusform>%n Ressource eines nicht zugeordneten Typs</numerusform>
+            <numerusform>%n Ressourcen nicht zugeordneter Typen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Give the blueprint a name before uploading.</source>
+        <translation>Geben Sie dem Blueprint vor dem Hochladen einen Namen.</translation>
+    </message>
+    <message>
+        <source>Sign in to upload the blueprint to Cloudcraft.</source>
+        <translation>Melden Sie sich an, um den Blueprint in Cloudcraft hochzuladen.</translation>
+    </message>
+    <message>
+        <source>Uploading “%1”…</source>
+        <translation>„%1“ wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>Upload cancelled; nothing was created.</source>
+        <translation>Hochladen abgebrochen; es wurde nichts erstellt.</translation>
+    </message>
+    <message>
+        <source>Uploaded “%1”.</source>
+        <translation>„%1“ hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Cancel upload</source>
+        <translation>Hochladen abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>Cloudcraft::Ui::InspectorPanel</name>
@@ -750,6 +1490,128 @@
     </message>
 </context>
 <context>
+    <name>Cloudcraft::Ui::InventoryDialog</name>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Download inventory of %1</source>
+        <translation>Bestand von %1 herunterladen</translation>
+    </message>
+    <message>
+        <source>Regions to include</source>
+        <translation>Einzubeziehende Regionen</translation>
+    </message>
+    <message>
+        <source>Destination folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the destination folder</source>
+        <translation>Den Zielordner wählen</translation>
+    </message>
+    <message>
+        <source>Download the inventory</source>
+        <translation>Den Bestand herunterladen</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>Den Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Progress per region</source>
+        <translation>Fortschritt je Region</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>Regionen:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>Tick at least one region.</source>
+        <translation>Wählen Sie mindestens eine Region aus.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be created.</source>
+        <translation>Der Ordner %1 kann nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Cancelled; the regions already downloaded are kept.</source>
+        <translation>Abgebrochen; die bereits heruntergeladenen Regionen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Not in this account</source>
+        <translation>Nicht in diesem Konto</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resource(s) in %1 region(s): %2.</source>
+        <translation>
+            <numerusform>%n Ressource in %1 Region(en): %2.</numerusform>
+            <numerusform>%n Ressourcen in %1 Region(en): %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. The previous file, if any, was kept.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2. Eine eventuell vorhandene frühere Datei wurde behalten.</translation>
+    </message>
+</context>
+<context>
     <name>Cloudcraft::Ui::MainWindow</name>
     <message>
         <source>Cloudcraft Desktop</source>
@@ -812,7 +1674,7 @@
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>Sign out of profile "%1" and remove its API key from this computer?</source>
+        <source>Sign out of profile &quot;%1&quot; and remove its API key from this computer?</source>
         <translation>Vom Profil „%1“ abmelden und seinen API-Schlüssel von diesem Computer entfernen?</translation>
     </message>
     <message>
@@ -907,6 +1769,30 @@
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
+    <message>
+        <source>Preview and timeline</source>
+        <translation>Vorschau und Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Preview as &amp;PNG</source>
+        <translation>Vorschau als &amp;PNG</translation>
+    </message>
+    <message>
+        <source>Preview as S&amp;VG</source>
+        <translation>Vorschau als &amp;SVG</translation>
+    </message>
+    <message>
+        <source>&amp;Snapshot</source>
+        <translation>&amp;Snapshot</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Konto</translation>
+    </message>
+    <message>
+        <source>&amp;Download inventory…</source>
+        <translation>Bestand &amp;herunterladen…</translation>
+    </message>
 </context>
 <context>
     <name>Cloudcraft::Ui::NavigatorPanel</name>
@@ -978,7 +1864,7 @@
         <translation>Offline-Symbol</translation>
     </message>
     <message>
-        <source>You are offline. Showing what was fetched before; we'll reconnect by itself.</source>
+        <source>You are offline. Showing what was fetched before; we&apos;ll reconnect by itself.</source>
         <translation>Sie sind offline. Angezeigt wird, was zuvor geladen wurde; die Verbindung wird automatisch wiederhergestellt.</translation>
     </message>
     <message>
@@ -1034,6 +1920,10 @@
     <message>
         <source>Not available offline.</source>
         <translation>Offline nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Local sketch of %1 · the Cloudcraft render is on its way…</source>
+        <translation>Lokale Skizze von %1 · das Cloudcraft-Rendering ist unterwegs…</translation>
     </message>
 </context>
 <context>
@@ -1141,7 +2031,7 @@
         <translation>Name des neuen Profils (Buchstaben, Ziffern, Punkte, Bindestriche):</translation>
     </message>
     <message>
-        <source>"%1" cannot be a profile name: use letters, digits, dots and dashes.</source>
+        <source>&quot;%1&quot; cannot be a profile name: use letters, digits, dots and dashes.</source>
         <translation>„%1“ kann kein Profilname sein: Verwenden Sie Buchstaben, Ziffern, Punkte und Bindestriche.</translation>
     </message>
     <message>
@@ -1149,7 +2039,7 @@
         <translation>Abmelden</translation>
     </message>
     <message>
-        <source>Sign out of profile "%1" and remove its API key from this computer?</source>
+        <source>Sign out of profile &quot;%1&quot; and remove its API key from this computer?</source>
         <translation>Vom Profil „%1“ abmelden und seinen API-Schlüssel von diesem Computer entfernen?</translation>
     </message>
     <message>
@@ -1157,7 +2047,7 @@
         <translation>Profil entfernen</translation>
     </message>
     <message>
-        <source>Remove profile "%1"? Its API key is removed from this computer too; the Cloudcraft account itself is not touched.</source>
+        <source>Remove profile &quot;%1&quot;? Its API key is removed from this computer too; the Cloudcraft account itself is not touched.</source>
         <translation>Profil „%1“ entfernen? Sein API-Schlüssel wird ebenfalls von diesem Computer entfernt; das Cloudcraft-Konto selbst bleibt unberührt.</translation>
     </message>
     <message>
@@ -1172,7 +2062,7 @@
         <translation>Ihr Schlüsselbund ist gesperrt, daher kann der gespeicherte Schlüssel nicht gelesen werden: Entsperren Sie ihn und wählen Sie dann „Entsperren und wiederholen“, oder fügen Sie den Schlüssel erneut ein.</translation>
     </message>
     <message>
-        <source>Cloudcraft no longer accepts the saved key for profile "%1": paste a new one.</source>
+        <source>Cloudcraft no longer accepts the saved key for profile &quot;%1&quot;: paste a new one.</source>
         <translation>Cloudcraft akzeptiert den gespeicherten Schlüssel für das Profil „%1“ nicht mehr: Fügen Sie einen neuen ein.</translation>
     </message>
 </context>
@@ -1245,7 +2135,7 @@
         <translation>Das sieht nicht wie ein Cloudcraft-API-Schlüssel aus: Kopieren Sie ihn erneut aus der Web-App.</translation>
     </message>
     <message>
-        <source>"%1" cannot be a profile name: use letters, digits, dots, dashes or underscores.</source>
+        <source>&quot;%1&quot; cannot be a profile name: use letters, digits, dots, dashes or underscores.</source>
         <translation>„%1“ kann kein Profilname sein: Verwenden Sie Buchstaben, Ziffern, Punkte, Binde- oder Unterstriche.</translation>
     </message>
     <message>
@@ -1259,6 +2149,80 @@
     <message>
         <source>The profile could not be saved: %1</source>
         <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::SnapshotController</name>
+    <message>
+        <source>Take &amp;Snapshot</source>
+        <translation>&amp;Snapshot erstellen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation>Ctrl+Shift+S</translation>
+    </message>
+    <message>
+        <source>Select a blueprint or an account region to snapshot it</source>
+        <translation>Wählen Sie einen Blueprint oder eine Kontoregion, um einen Snapshot davon zu erstellen</translation>
+    </message>
+    <message>
+        <source>Keep this version of %1 in the local history (%2)</source>
+        <translation>Diese Version von %1 im lokalen Verlauf aufbewahren (%2)</translation>
+    </message>
+    <message>
+        <source>%1 changed: taking a snapshot…</source>
+        <translation>%1 wurde geändert: Snapshot wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Taking a snapshot of %1…</source>
+        <translation>Snapshot von %1 wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Snapshot cancelled; nothing was saved.</source>
+        <translation>Snapshot abgebrochen; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The snapshot could not be taken: %1</source>
+        <translation>Der Snapshot konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Saving the snapshot…</source>
+        <translation>Der Snapshot wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 changed since its last snapshot: snapshot %2 saved.</source>
+        <translation>%1 hat sich seit dem letzten Snapshot geändert: Snapshot %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 saved.</source>
+        <translation>Snapshot %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::SnapshotProgressView</name>
+    <message>
+        <source>Snapshot progress</source>
+        <translation>Snapshot-Fortschritt</translation>
+    </message>
+    <message>
+        <source>Snapshot progress message</source>
+        <translation>Snapshot-Fortschrittsmeldung</translation>
+    </message>
+    <message>
+        <source>Cancel the snapshot</source>
+        <translation>Den Snapshot abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop taking this snapshot; nothing is saved</source>
+        <translation>Das Erstellen dieses Snapshots abbrechen; es wird nichts gespeichert</translation>
+    </message>
+    <message>
+        <source>Taking a snapshot…</source>
+        <translation>Snapshot wird erstellt…</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +2269,270 @@
     <message>
         <source>next export in %1 s</source>
         <translation>nächster Export in %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::StructuralDiffModel</name>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>moved</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::StructuralPanel</name>
+    <message>
+        <source>Show only changes</source>
+        <translation>Nur Änderungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Resource changes</source>
+        <translation>Ressourcenänderungen</translation>
+    </message>
+    <message>
+        <source>No resource list: these pictures came without their blueprint or inventory documents.</source>
+        <translation>Keine Ressourcenliste: Diese Bilder kamen ohne ihre Blueprint- oder Bestandsdokumente.</translation>
+    </message>
+    <message>
+        <source>No resource was added, removed or changed.</source>
+        <translation>Keine Ressource wurde hinzugefügt, entfernt oder geändert.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed, %3 changed, %4 moved.</source>
+        <translation>%1 hinzugefügt, %2 entfernt, %3 geändert, %4 verschoben.</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::SwipeHandle</name>
+    <message>
+        <source>Swipe divider</source>
+        <translation>Wisch-Trennlinie</translation>
+    </message>
+    <message>
+        <source>Before is shown left of the divider, after right of it. Drag it, or press Left and Right.</source>
+        <translation>Vorher wird links der Trennlinie angezeigt, nachher rechts davon. Ziehen Sie sie oder drücken Sie die Pfeiltasten nach links und rechts.</translation>
+    </message>
+    <message>
+        <source>Drag to move the divider (Left and Right keys too)</source>
+        <translation>Ziehen, um die Trennlinie zu verschieben (auch mit den Pfeiltasten nach links und rechts)</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::TimelineCardDelegate</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::TimelineChart</name>
+    <message>
+        <source>Changes over time</source>
+        <translation>Änderungen im Zeitverlauf</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::TimelineModel</name>
+    <message>
+        <source>Not comparable</source>
+        <translation>Nicht vergleichbar</translation>
+    </message>
+    <message>
+        <source>No change</source>
+        <translation>Keine Änderung</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Snapshot %1, taken %2</source>
+        <translation>Snapshot %1, erstellt am %2</translation>
+    </message>
+    <message>
+        <source>First snapshot</source>
+        <translation>Erster Snapshot</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Wird verglichen…</translation>
+    </message>
+</context>
+<context>
+    <name>Cloudcraft::Ui::TimelineStrip</name>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with &amp;live</source>
+        <translation>Mit &amp;Live-Version vergleichen</translation>
+    </message>
+    <message>
+        <source>Snapshot timeline</source>
+        <translation>Snapshot-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Timeline title</source>
+        <translation>Titel der Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Compare the two selected snapshots</source>
+        <translation>Die beiden ausgewählten Snapshots vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare the two selected snapshots (Enter)</source>
+        <translation>Die beiden ausgewählten Snapshots vergleichen (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Compare the selected snapshot with the live version</source>
+        <translation>Den ausgewählten Snapshot mit der Live-Version vergleichen</translation>
+    </message>
+    <message>
+        <source>Take a snapshot</source>
+        <translation>Einen Snapshot erstellen</translation>
+    </message>
+    <message>
+        <source>Snapshots, oldest first</source>
+        <translation>Snapshots, älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Timeline hint</source>
+        <translation>Hinweis zur Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Export snapshot image</source>
+        <translation>Snapshot-Bild exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Zeitleiste</translation>
+    </message>
+    <message numerus="yes">
+        <source>Timeline — %n snapshot(s)</source>
+        <translation>
+            <numerusform>Zeitleiste — %n Snapshot</numerusform>
+            <numerusform>Zeitleiste — %n Snapshots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a blueprint or an account region to see its snapshots.</source>
+        <translation>Wählen Sie einen Blueprint oder eine Kontoregion, um die zugehörigen Snapshots zu sehen.</translation>
+    </message>
+    <message>
+        <source>No snapshots yet — Take Snapshot keeps this version.</source>
+        <translation>Noch keine Snapshots — „Snapshot erstellen“ bewahrt diese Version auf.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 or %2 holds no PNG image.</source>
+        <translation>Snapshot %1 oder %2 enthält kein PNG-Bild.</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>&amp;Notiz…</translation>
+    </message>
+    <message>
+        <source>&amp;Export image…</source>
+        <translation>Bild &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Rename snapshot</source>
+        <translation>Snapshot umbenennen</translation>
+    </message>
+    <message>
+        <source>Name of snapshot %1 (named snapshots are never pruned):</source>
+        <translation>Name von Snapshot %1 (benannte Snapshots werden nie automatisch gelöscht):</translation>
+    </message>
+    <message>
+        <source>Snapshot note</source>
+        <translation>Snapshot-Notiz</translation>
+    </message>
+    <message>
+        <source>Note for snapshot %1:</source>
+        <translation>Notiz zu Snapshot %1:</translation>
+    </message>
+    <message>
+        <source>Delete the snapshot taken %1? Its images and document are removed from this computer.</source>
+        <translation>Den am %1 erstellten Snapshot löschen? Seine Bilder und sein Dokument werden von diesem Computer entfernt.</translation>
+    </message>
+    <message>
+        <source>Snapshot &quot;%1&quot; is named, so pruning keeps it. Delete it anyway? Its images and document are removed from this computer.</source>
+        <translation>Snapshot „%1“ ist benannt und wird daher beim automatischen Aufräumen behalten. Trotzdem löschen? Seine Bilder und sein Dokument werden von diesem Computer entfernt.</translation>
+    </message>
+    <message>
+        <source>Delete snapshot</source>
+        <translation>Snapshot löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 deleted.</source>
+        <translation>Snapshot %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Snapshot %1 holds no PNG image.</source>
+        <translation>Snapshot %1 enthält kein PNG-Bild.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>Saved snapshot %1 to %2.</source>
+        <translation>Snapshot %1 unter %2 gespeichert.</translation>
     </message>
 </context>
 <context>
