@@ -28,6 +28,23 @@ namespace {
 constexpr qint64 kCacheBytes = qint64(256) * 1024 * 1024;
 constexpr int kMinRenderSide = 320;
 constexpr double kCloseEnough = 0.85;
+// Renders are asked for in steps of this many device pixels: the view's size moves by a pixel or two as the
+// inspector and the timeline settle, and each exact size would be a new export (5 a minute) and a new cache entry.
+constexpr int kRenderSizeStep = 64;
+
+QSize renderSizeFor(QSize viewport)
+{
+    const QSize atLeast = viewport.expandedTo(QSize(kMinRenderSide, kMinRenderSide));
+    const auto roundUp = [](int side) { return (side + kRenderSizeStep - 1) / kRenderSizeStep * kRenderSizeStep; };
+    return {roundUp(atLeast.width()), roundUp(atLeast.height())};
+}
+
+QSize sizeFromCacheKey(const QString &key)
+{
+    const QStringView size = QStringView(key).mid(key.lastIndexOf(u'|') + 1);
+    const qsizetype x = size.indexOf(u'x');
+    return x < 0 ? QSize() : QSize(size.left(x).toInt(), size.mid(x + 1).toInt());
+}
 constexpr int kSvgCacheKiB = 32 * 1024;
 } // namespace
 
@@ -58,6 +75,40 @@ QString PreviewController::cacheKey(const QString &blueprintId, QSize size) cons
     const QString version = summary ? summary->updatedAt.toString(Qt::ISODateWithMs) : QString();
     const QString format = m_format == ExportFormat::Svg ? QStringLiteral("svg") : QStringLiteral("png");
     return blueprintId + u'|' + version + u'|' + format + u'|' + QString::number(size.width()) + u'x' + QString::number(size.height());
+}
+
+const QImage *PreviewController::cachedImageFor(QSize size) const
+{
+    const QString exact = cacheKey(m_current, size);
+    if (const QImage *image = m_cache.object(exact))
+        return image;
+    // The same version at another size: the smallest covering one, else the largest if it is close enough.
+    const QString prefix = exact.left(exact.lastIndexOf(u'|') + 1);
+    QString covering;
+    QString largest;
+    qint64 coveringArea = 0;
+    qint64 largestArea = 0;
+    const QList<QString> keys = m_cache.keys();
+    for (const QString &key : keys) {
+        if (!key.startsWith(prefix))
+            continue;
+        const QSize cached = sizeFromCacheKey(key);
+        const qint64 area = qint64(cached.width()) * cached.height();
+        if (cached.width() >= size.width() && cached.height() >= size.height() && (covering.isEmpty() || area < coveringArea)) {
+            covering = key;
+            coveringArea = area;
+        }
+        if (area > largestArea) {
+            largest = key;
+            largestArea = area;
+        }
+    }
+    if (!covering.isEmpty())
+        return m_cache.object(covering);
+    const QSize largestSize = sizeFromCacheKey(largest);
+    if (largestSize.width() >= kCloseEnough * size.width() && largestSize.height() >= kCloseEnough * size.height())
+        return m_cache.object(largest);
+    return nullptr;
 }
 
 QString PreviewController::diskKey(const QString &blueprintId, QSize size) const
@@ -224,15 +275,14 @@ void PreviewController::requestImage()
     if (!client)
         return;
     m_unavailableOffline = false;
-    QSize size = m_view->devicePixelViewportSize();
-    size = size.expandedTo(QSize(kMinRenderSide, kMinRenderSide));
+    const QSize size = renderSizeFor(m_view->devicePixelViewportSize());
     m_requestedSize = size;
     const QString key = cacheKey(m_current, size);
     if (const QByteArray *svg = m_format == ExportFormat::Svg ? m_svgCache.object(key) : nullptr) {
         showSvg(*svg, {}, {});
         return;
     }
-    if (const QImage *cached = m_format == ExportFormat::Png ? m_cache.object(key) : nullptr) {
+    if (const QImage *cached = m_format == ExportFormat::Png ? cachedImageFor(size) : nullptr) {
         m_view->setBusy(false);
         m_view->setImage(*cached);
         Q_EMIT previewLoaded(m_current);

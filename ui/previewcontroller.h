@@ -80,6 +80,8 @@ private:
     void onSvgRasterized();
     void onSvgFailed(const QString &message);
     QString cacheKey(const QString &blueprintId, QSize size) const;
+    /// A decoded render of the current version already in memory that serves a view of `size` (see loadFromDisk()).
+    const QImage *cachedImageFor(QSize size) const;
     bool showDocumentFromDisk();
     /// While the real render is still on its way, shows the blueprint drawn locally by the schematic renderer (off
     /// the UI thread; no network, no export quota). The render replaces it when it arrives.

@@ -230,7 +230,13 @@ private Q_SLOTS:
 
         const PreviewView *preview = m_window->preview();
         const QSize requested = m_window->previewController()->lastRequestedSize();
-        QCOMPARE(requested, preview->devicePixelViewportSize().expandedTo(QSize(320, 320)));
+        // At least the view's size (never blurred by scaling up), rounded up to a 64-pixel step so that a view that
+        // settles a pixel or two later does not spend another export.
+        const QSize viewport = preview->devicePixelViewportSize().expandedTo(QSize(320, 320));
+        QVERIFY(requested.width() >= viewport.width() && requested.height() >= viewport.height());
+        QVERIFY(requested.width() < viewport.width() + 64 && requested.height() < viewport.height() + 64);
+        QCOMPARE(requested.width() % 64, 0);
+        QCOMPARE(requested.height() % 64, 0);
         QCOMPARE(preview->image().size(), requested);
         QVERIFY(!preview->isBusy());
 
@@ -426,6 +432,34 @@ private Q_SLOTS:
         QVERIFY(!m_window->preview()->isBusy());
         QVERIFY(m_window->preview()->image() != placeholder); // the real render replaced the sketch
         QVERIFY(m_emulator.clearFaults());
+    }
+
+    void goingBackToABlueprintSpendsNoNewExport()
+    {
+        // Exports are scarce (a few a minute): flipping between two blueprints shows the renders already fetched, even
+        // after the view has moved by a pixel (the inspector's width follows its content; the user resizes).
+        PreviewController *controller = m_window->previewController();
+        const QString first = controller->currentBlueprint(); // the sketch test's blueprint, rendered since
+        const QString second = blueprints().at(1).toObject().value(QLatin1String("id")).toString(); // rendered earlier
+        QVERIFY(!first.isEmpty() && second != first);
+        QSignalSpy previewed(controller, &PreviewController::previewLoaded);
+        const auto show = [&](const QString &id) {
+            previewed.clear();
+            return m_window->navigator()->selectBlueprint(id)
+                   && QTest::qWaitFor([&] { return !previewed.isEmpty() && previewed.last().first().toString() == id; },
+                                      30000);
+        };
+        QVERIFY(show(second));
+        const int firstExports = exportsOf(first, QStringLiteral("png"));
+        const int secondExports = exportsOf(second, QStringLiteral("png"));
+        m_window->resize(m_window->size() + QSize(1, 1));
+        QVERIFY(show(first));
+        QVERIFY(show(second));
+        m_window->resize(m_window->size() - QSize(1, 1));
+        QVERIFY(show(first)); // where the next test expects to start
+        QVERIFY(!m_window->preview()->image().isNull());
+        QCOMPARE(exportsOf(first, QStringLiteral("png")), firstExports);
+        QCOMPARE(exportsOf(second, QStringLiteral("png")), secondExports);
     }
 
     void waitingForTheExportBudgetIsShown()
