@@ -20,26 +20,40 @@ using namespace Core;
 
 namespace {
 
-QString unmappedText(const QMap<QString, int> &unmapped)
+QString countsText(const QMap<QString, int> &counts)
 {
     QStringList parts;
-    for (auto it = unmapped.constBegin(); it != unmapped.constEnd(); ++it)
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
         parts.append(QStringLiteral("%1 x%2").arg(it.key()).arg(it.value()));
     return parts.join(QStringLiteral(", "));
 }
 
+QJsonObject countsJson(const QMap<QString, int> &counts)
+{
+    QJsonObject object;
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        object.insert(it.key(), it.value());
+    return object;
+}
+
+int total(const QMap<QString, int> &counts)
+{
+    int sum = 0;
+    for (const int count : counts)
+        sum += count;
+    return sum;
+}
+
 QJsonObject summaryJson(const QString &file, const ConversionResult &result)
 {
-    QJsonObject unmapped;
-    for (auto it = result.unmapped.constBegin(); it != result.unmapped.constEnd(); ++it)
-        unmapped.insert(it.key(), it.value());
     return QJsonObject { { QStringLiteral("file"), file },
                          { QStringLiteral("format"), result.format },
                          { QStringLiteral("name"), result.blueprint.value(u"name").toString() },
                          { QStringLiteral("nodes"), result.nodeCount },
                          { QStringLiteral("groups"), result.groupCount },
                          { QStringLiteral("edges"), result.edgeCount },
-                         { QStringLiteral("unmapped"), unmapped },
+                         { QStringLiteral("unmapped"), countsJson(result.unmapped) },
+                         { QStringLiteral("folded"), countsJson(result.folded) },
                          { QStringLiteral("warnings"), QJsonArray::fromStringList(result.warnings) } };
 }
 
@@ -164,8 +178,13 @@ ExitCode runConvert(CliContext &ctx, const QStringList &args)
                               .arg(result.nodeCount)
                               .arg(result.groupCount)
                               .arg(result.edgeCount));
+        // Nothing disappears silently: what is not drawn on its own is named, with counts.
+        if (!result.folded.isEmpty())
+            ctx.out().warning(QStringLiteral("Folded into what they configure (not drawn on their own): %1 (%2).")
+                                  .arg(total(result.folded))
+                                  .arg(countsText(result.folded)));
         if (!result.unmapped.isEmpty())
-            ctx.out().warning(QStringLiteral("Unmapped types: %1.").arg(unmappedText(result.unmapped)));
+            ctx.out().warning(QStringLiteral("Unmapped types: %1.").arg(countsText(result.unmapped)));
         for (const QString &warning : result.warnings)
             ctx.out().debug(warning);
     }

@@ -132,6 +132,30 @@ private Q_SLOTS:
         QVERIFY(m_emulator.requests().isEmpty());
     }
 
+    void foldedResourcesAreNamedWithCounts()
+    {
+        // The VPC template's routes, route tables, NACLs, associations and EIPs are not drawn on their own: the
+        // summary says so with counts, on stderr and in --json, so nothing disappears silently.
+        const QString vpc = QStringLiteral(CLOUDCRAFT_TERRAFORM_DATA_DIR "/../cloudformation/VPC_With_Managed_NAT_And_Private_Subnet.yaml");
+        const CliRun text = m_cli->run({ QStringLiteral("convert"), vpc, QStringLiteral("--output"), path(QStringLiteral("vpc.json")) });
+        CLI_EXPECT(text, 0);
+        QVERIFY2(text.err.contains("Folded into what they configure (not drawn on their own): 18 ("), text.err.constData());
+        QVERIFY2(text.err.contains("AWS::EC2::Route x3"), text.err.constData());
+        QVERIFY2(text.err.contains("AWS::EC2::EIP x2"), text.err.constData());
+
+        const CliRun json = m_cli->run({ QStringLiteral("--json"), QStringLiteral("convert"), vpc, QStringLiteral("--output"),
+                                         path(QStringLiteral("vpc2.json")) });
+        CLI_EXPECT(json, 0);
+        const QJsonObject folded = json.json().object().value(u"folded").toObject();
+        QCOMPARE(folded.value(u"AWS::EC2::Route").toInt(), 3);
+        QCOMPARE(folded.value(u"AWS::EC2::SubnetRouteTableAssociation").toInt(), 4);
+        QCOMPARE(folded.value(u"AWS::EC2::VPCGatewayAttachment").toInt(), 1);
+        int total = 0;
+        for (const QJsonValue &count : folded)
+            total += count.toInt();
+        QCOMPARE(total, 18);
+    }
+
     void localPreview()
     {
         const QString png = path(QStringLiteral("preview.png"));
