@@ -87,7 +87,8 @@ step "Converting a Terraform state, plans, a CloudFormation template and a draw.
 # no network, no export quota. Planned changes are coloured: green create, amber update, red delete, purple replace.
 inputs=("$root"/tests/data/terraform/handwritten-shop.tfstate "$root"/tests/data/terraform/inframap-aws-state-vpc.tfstate
         "$root"/tests/data/terraform/terraform-compliance-sgr.plan.json "$root"/tests/data/terraform/handwritten-changes.plan.json)
-for extra in "$root"/tests/data/cloudformation/*.yaml "$root"/tests/data/drawio/*.drawio; do
+for extra in "$root"/tests/data/cloudformation/*.yaml "$root"/tests/data/cloudformation/*.json \
+             "$root"/tests/data/drawio/*.drawio; do
     [[ -f $extra ]] && inputs+=("$extra")
 done
 for input in "${inputs[@]}"; do
