@@ -74,6 +74,19 @@ QString labelText(const InfraResource &resource, bool markActions)
     return text;
 }
 
+// An area's caption: its own name, as the author of the source wrote it ("Region A", not
+// "mxgraph.aws4.group_region: Region A"); the source type only when it has no name. Unlike a generic block, an area
+// is read as a frame around things, so the type in front of its name is noise.
+QString areaCaption(const InfraResource &resource, bool markActions)
+{
+    if (!resource.componentType.isEmpty() || resource.name.isEmpty())
+        return labelText(resource, markActions);
+    QString text = resource.name;
+    if (markActions && resource.action != PlannedAction::None)
+        text += QStringLiteral(" (%1)").arg(plannedActionName(resource.action));
+    return text;
+}
+
 class Composer
 {
 public:
@@ -380,7 +393,7 @@ private:
     {
         return QJsonObject { { QStringLiteral("id"), idFor(QStringLiteral("label"), resource.address) },
                              { QStringLiteral("type"), C::IsoText },
-                             { QStringLiteral("text"), labelText(resource, m_options.markPlannedActions) },
+                             { QStringLiteral("text"), areaCaption(resource, m_options.markPlannedActions) },
                              { QStringLiteral("textSize"), 10 },
                              { QStringLiteral("mapPos"), point(place.x() + 0.5, place.y() + 0.25) } };
     }

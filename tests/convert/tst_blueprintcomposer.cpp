@@ -233,6 +233,13 @@ private Q_SLOTS:
         QCOMPARE(dataArray(result, "surfaces").at(0).toObject().value(u"type").toString(), QStringLiteral("zone"));
         const QRectF zone = rectOf(dataArray(result, "surfaces").at(0).toObject(), 0);
         QVERIFY(zone.contains(rectOf(dataArray(result, "nodes").at(0).toObject(), BlueprintLayout::NodeSize)));
+        // Captioned with the name its author gave it, not "test_thing: az" (that prefix is for generic blocks).
+        QCOMPARE(dataArray(result, "text").size(), 1);
+        QCOMPARE(dataArray(result, "text").at(0).toObject().value(u"text").toString(), QStringLiteral("az"));
+        // An unnamed one still says what it is.
+        model.resources.first().name.clear();
+        const ConversionResult unnamed = composeBlueprint(model, {});
+        QCOMPARE(dataArray(unnamed, "text").at(0).toObject().value(u"text").toString(), QStringLiteral("test_thing: az"));
     }
 
     // Subnets routed to an internet gateway are drawn above the others, whatever their names; a subnet routed to a
