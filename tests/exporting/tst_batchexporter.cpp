@@ -150,14 +150,16 @@ private Q_SLOTS:
     {
         EmulatorProcess::Options options; // the demo workspace, rate limits on
         options.rateExport = QStringLiteral("5/6");
+        options.rateGeneral = QStringLiteral("20/6"); // both windows scaled down alike: the test waits seconds, not minutes
         QVERIFY2(m_emulator.start(options), qPrintable(m_emulator.errorString()));
         ApiEndpoint endpoint;
         endpoint.baseUrl = m_emulator.baseUrl();
         endpoint.caFile = m_emulator.caFile();
         const QString key = m_emulator.readWriteKey();
         m_client = std::make_unique<ApiClient>(&m_network, endpoint, [key] { return key; });
-        // The client's budget matches the server's window (the real service: 5 per 60 s).
+        // The client's budgets match the server's windows (the real service: 5 exports and 20 other calls per 60 s).
         m_client->scheduler()->setBudget(RateRoute::Export, {5, std::chrono::seconds(6)});
+        m_client->scheduler()->setBudget(RateRoute::General, {20, std::chrono::seconds(6)});
 
         QFile file(m_emulator.workspacePath());
         QVERIFY(file.open(QIODevice::ReadOnly));
