@@ -64,11 +64,20 @@ QString groupColour(const QString &type)
     return QStringLiteral("#9e9e9e");
 }
 
+// What a generic block says it is: the source type, without a drawing library's prefix ("mxgraph.aws4.alarm" ->
+// "alarm"; Terraform and CloudFormation types are kept whole: "aws_iam_role", "AWS::IAM::Role").
+QString blockTypeText(const QString &sourceType)
+{
+    if (sourceType.startsWith(u"mxgraph."))
+        return sourceType.mid(sourceType.lastIndexOf(u'.') + 1);
+    return sourceType;
+}
+
 QString labelText(const InfraResource &resource, bool markActions)
 {
     QString text = resource.name.isEmpty() ? resource.address : resource.name;
     if (resource.componentType.isEmpty())
-        text = resource.sourceType + QStringLiteral(": ") + text;
+        text = blockTypeText(resource.sourceType) + QStringLiteral(": ") + text;
     if (markActions && resource.action != PlannedAction::None)
         text += QStringLiteral(" (%1)").arg(plannedActionName(resource.action));
     return text;

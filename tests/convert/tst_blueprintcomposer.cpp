@@ -204,6 +204,17 @@ private Q_SLOTS:
         QCOMPARE(dropped.nodeCount, kept.nodeCount - 3);
         QVERIFY(nodeLabelled(dropped, QStringLiteral("role")).isEmpty());
         QVERIFY(!dropped.warnings.filter(QStringLiteral("left out")).isEmpty());
+
+        // A draw.io shape we cannot map says its kind without the drawing library's prefix.
+        InfraModel drawing;
+        drawing.sourceName = QStringLiteral("d.drawio");
+        drawing.resources.append(resource(QStringLiteral("alarm1"), QString()));
+        drawing.resources.last().sourceType = QStringLiteral("mxgraph.aws4.alarm");
+        drawing.resources.last().name = QStringLiteral("Latency alarm");
+        const ConversionResult fromDrawing = composeBlueprint(drawing, {});
+        QCOMPARE(dataArray(fromDrawing, "nodes").at(0).toObject().value(u"name").toString(),
+                 QStringLiteral("alarm: Latency alarm"));
+        QCOMPARE(fromDrawing.unmapped.value(QStringLiteral("mxgraph.aws4.alarm")), 1); // listed by its full type
     }
 
     void malformedModelsStillCompose()
