@@ -14,6 +14,8 @@
 #include "diff/diffsource.h"
 #include "history/snapshotdiffsource.h"
 
+#include <QDir>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -21,6 +23,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Cloudcraft;
@@ -275,6 +278,38 @@ private Q_SLOTS:
         Q_EMIT m_window->view()->ignoreRegionRemoved(0);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->result().differentPixels, beforeCount, 20000);
         QVERIFY(m_ignore->regions(m_window->ignoreKey()).value.isEmpty());
+    }
+
+    void fitsALaptopScreen()
+    {
+        // Last: it opens a second window, which takes the focus the keyboard tests above rely on.
+        // File paths and snapshot titles can be long: the window must still fit a 1366-pixel-wide screen.
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("production-us-east-1-before-and-after-the-blue-green-deployment"
+                                                           "-of-the-checkout-service"));
+        QVERIFY(QDir().mkpath(folder));
+        QImage picture(400, 300, QImage::Format_RGB32);
+        picture.fill(Qt::white);
+        const QString before = folder + QStringLiteral("/2026-11-26T09-30-00Z-us-east-1-before-the-deployment.png");
+        QVERIFY(picture.save(before));
+        picture.setPixel(10, 10, qRgb(200, 0, 0));
+        const QString after = folder + QStringLiteral("/2026-11-26T10-45-00Z-us-east-1-after-the-deployment.png");
+        QVERIFY(picture.save(after));
+
+        CompareWindow window(Ui::CompareWindowServices{m_registry.get(), m_ignore.get(), *m_settings, historyRoot()});
+        window.resize(1366, 768);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &CompareWindow::firstResultShown);
+        window.openReferences(before, after);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 30000);
+        const int minimum = window.minimumSizeHint().width();
+        QVERIFY2(minimum <= 1366, qPrintable(QString::number(minimum)));
+        QCOMPARE(window.width(), 1366);
+        QVERIFY(window.findChild<QWidget *>(QStringLiteral("compareView"))->width() > 500); // the pictures get room
+        // The names are still all there for whoever hovers them.
+        const QLabel *beforeLabel = window.findChild<QLabel *>(QStringLiteral("beforeLabel"));
+        QVERIFY(beforeLabel && beforeLabel->text().contains(QStringLiteral("before-the-deployment")));
     }
 
     void cleanupTestCase()

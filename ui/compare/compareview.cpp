@@ -2,6 +2,7 @@
 
 #include "comparecanvas.h"
 #include "compareviewport.h"
+#include "elidinglabel.h"
 #include "imagepyramid.h"
 
 #include "compare/comparetypes.h"
@@ -206,7 +207,7 @@ QWidget *CompareView::buildSideBySidePage()
     const auto addPane = [&](CompareCanvas *canvas, QLabel *&label, const char *labelName) {
         auto *pane = new QVBoxLayout;
         pane->setSpacing(2);
-        label = new QLabel(page);
+        label = new ElidingLabel(page); // a long title or path must not widen the window past the screen
         label->setObjectName(QString::fromLatin1(labelName));
         label->setAlignment(Qt::AlignCenter);
         label->setContentsMargins(0, 3, 0, 3);

@@ -2,6 +2,7 @@
 
 #include "changelistpanel.h"
 #include "compareexportdialog.h"
+#include "elidinglabel.h"
 #include "structuralpanel.h"
 #include "compare/compareview.h"
 
@@ -76,9 +77,13 @@ CompareWindow::CompareWindow(CompareWindowServices services, QWidget *parent)
     m_busy->setMaximumHeight(12);
     m_busy->setTextVisible(false);
     m_busy->hide();
-    m_status = new QLabel(this);
+    // Both give way when the window is narrow (file paths and snapshot titles can be long): elided, full text in the
+    // tooltip, never a window wider than the screen.
+    auto *status = new ElidingLabel(this);
+    status->setElideMode(Qt::ElideRight);
+    m_status = status;
     m_status->setObjectName(QStringLiteral("compareStatus"));
-    m_sides = new QLabel(this);
+    m_sides = new ElidingLabel(this);
     m_sides->setObjectName(QStringLiteral("compareSides"));
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_sides);
