@@ -1,7 +1,7 @@
 // composeBlueprint: the layout a person sees (areas nested, resources inside their areas, nothing on top of
 // anything else), the same bytes for the same input, and nothing left out without saying so.
 
-#include "terraformtesthelpers.h"
+#include "converttesthelpers.h"
 
 #include "convert/blueprintlayout.h"
 
@@ -61,14 +61,6 @@ InfraModel sampleModel()
     model.links.append({ QStringLiteral("top.t0"), QStringLiteral("vpc.v0"), QStringLiteral("reference") });
     model.links.append({ QStringLiteral("top.t0"), QStringLiteral("missing.thing"), QStringLiteral("reference") });
     return model;
-}
-
-QRectF rectOf(const QJsonObject &item, double defaultSize)
-{
-    const QJsonArray pos = item.value(u"mapPos").toArray();
-    const QJsonArray size = item.value(u"mapSize").toArray();
-    return QRectF(pos.at(0).toDouble(), pos.at(1).toDouble(), size.isEmpty() ? defaultSize : size.at(0).toDouble(),
-                  size.isEmpty() ? defaultSize : size.at(1).toDouble());
 }
 
 bool overlap(const QRectF &a, const QRectF &b)

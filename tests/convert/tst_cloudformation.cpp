@@ -5,6 +5,8 @@
 #include "convert/converter.h"
 #include "convert/yamldocument.h"
 
+#include "converttesthelpers.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +14,7 @@
 #include <QTest>
 
 using namespace Cloudcraft::Core;
+using namespace Cloudcraft::Test;
 
 namespace {
 
@@ -19,24 +22,6 @@ QByteArray readData(const QString &name)
 {
     QFile f(QStringLiteral(CLOUDCRAFT_CONVERT_DATA_DIR "/cloudformation/") + name);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
-const InfraResource *find(const InfraModel &model, const QString &address)
-{
-    for (const InfraResource &r : model.resources) {
-        if (r.address == address)
-            return &r;
-    }
-    return nullptr;
-}
-
-bool hasLink(const InfraModel &model, const QString &from, const QString &to, const QString &kind)
-{
-    for (const InfraLink &l : model.links) {
-        if (l.from == from && l.to == to && l.kind == kind)
-            return true;
-    }
-    return false;
 }
 
 // The logical ids of a template's Resources, read with the plain JSON/YAML parsers (not the reader under test).
@@ -54,65 +39,6 @@ QStringList drawnAddresses(const InfraModel &model)
     for (const InfraResource &r : model.resources)
         out << r.address;
     std::sort(out.begin(), out.end());
-    return out;
-}
-
-QRectF rectOf(const QJsonObject &item)
-{
-    const QJsonArray pos = item.value(QLatin1String("mapPos")).toArray();
-    const QJsonArray size = item.value(QLatin1String("mapSize")).toArray();
-    return QRectF(pos.at(0).toDouble(), pos.at(1).toDouble(), size.isEmpty() ? 2.0 : size.at(0).toDouble(),
-                  size.isEmpty() ? 2.0 : size.at(1).toDouble());
-}
-
-// A composed document as a person looks at it: nodes and groups by their labels, edges as "from -> to" labels.
-struct Drawing
-{
-    QHash<QString, QJsonObject> nodes;
-    QHash<QString, QJsonObject> groups;
-    QStringList edges; // sorted; " (dashed)" after a dashed one
-
-    QString idOf(const QString &node) const { return nodes.value(node).value(QLatin1String("id")).toString(); }
-    QJsonArray membersOf(const QString &group) const
-    {
-        return groups.value(group).value(QLatin1String("nodes")).toArray();
-    }
-    QStringList nodeTypes() const
-    {
-        QStringList types;
-        for (const QJsonObject &node : nodes)
-            types << node.value(QLatin1String("type")).toString();
-        types.sort();
-        return types;
-    }
-};
-
-Drawing drawingOf(const ConversionResult &c)
-{
-    Drawing d;
-    const QJsonObject data = c.blueprint.value(QLatin1String("data")).toObject();
-    QHash<QString, QString> nameOfId;
-    for (const QJsonValue &node : data.value(QLatin1String("nodes")).toArray()) {
-        d.nodes.insert(node.toObject().value(QLatin1String("name")).toString(), node.toObject());
-        nameOfId.insert(node.toObject().value(QLatin1String("id")).toString(), node.toObject().value(QLatin1String("name")).toString());
-    }
-    for (const QJsonValue &group : data.value(QLatin1String("groups")).toArray())
-        d.groups.insert(group.toObject().value(QLatin1String("name")).toString(), group.toObject());
-    for (const QJsonValue &edge : data.value(QLatin1String("edges")).toArray()) {
-        const QJsonObject e = edge.toObject();
-        d.edges << nameOfId.value(e.value(QLatin1String("from")).toString()) + QStringLiteral(" -> ")
-                       + nameOfId.value(e.value(QLatin1String("to")).toString())
-                       + (e.value(QLatin1String("dashed")).toBool() ? QStringLiteral(" (dashed)") : QString());
-    }
-    d.edges.sort();
-    return d;
-}
-
-QStringList linkTexts(const InfraModel &model)
-{
-    QStringList out;
-    for (const InfraLink &l : model.links)
-        out << l.from + QStringLiteral(" -> ") + l.to + QStringLiteral(" (") + l.kind + u')';
     return out;
 }
 
@@ -174,7 +100,7 @@ private Q_SLOTS:
             synthetic += address.contains(u'#');
         QCOMPARE(int(drawn.size()) - synthetic + foldedTotal, templateResources);
         for (const InfraLink &link : m.links)
-            QVERIFY2(drawn.contains(link.from) && drawn.contains(link.to), qPrintable(linkTexts(m).join(u'\n')));
+            QVERIFY2(drawn.contains(link.from) && drawn.contains(link.to), qPrintable(linkLines(m).join(u'\n')));
 
         QCOMPARE(detectFormat(bytes, file), SourceFormat::CloudFormation);
         const ConversionResult c = convertBytes(bytes, file, SourceFormat::Auto, ComposeOptions{});
@@ -204,22 +130,22 @@ private Q_SLOTS:
                  QStringList({QStringLiteral("InternetGateway"), QStringLiteral("NATGateway0"), QStringLiteral("NATGateway1"),
                               QStringLiteral("PrivateSubnet0"), QStringLiteral("PrivateSubnet1"), QStringLiteral("PublicSubnet0"),
                               QStringLiteral("PublicSubnet1"), QStringLiteral("VPC")}));
-        const InfraResource *vpc = find(m, QStringLiteral("VPC"));
+        const InfraResource *vpc = findResource(m, QStringLiteral("VPC"));
         QCOMPARE(vpc->componentType, QStringLiteral("vpc"));
         QVERIFY(vpc->isContainer);
         QCOMPARE(vpc->name, QStringLiteral("VPC Public and Private with NAT"));
         QCOMPARE(vpc->parent, QString());
         for (const char *subnet : {"PublicSubnet0", "PublicSubnet1", "PrivateSubnet0", "PrivateSubnet1"}) {
-            const InfraResource *s = find(m, QLatin1String(subnet));
+            const InfraResource *s = findResource(m, QLatin1String(subnet));
             QCOMPARE(s->componentType, QStringLiteral("subnet"));
             QVERIFY(s->isContainer);
             QCOMPARE(s->parent, QStringLiteral("VPC"));
         }
-        QCOMPARE(find(m, QStringLiteral("NATGateway0"))->componentType, QStringLiteral("natgateway"));
-        QCOMPARE(find(m, QStringLiteral("NATGateway0"))->parent, QStringLiteral("PublicSubnet0"));
-        QCOMPARE(find(m, QStringLiteral("NATGateway1"))->parent, QStringLiteral("PublicSubnet1"));
-        QCOMPARE(find(m, QStringLiteral("InternetGateway"))->componentType, QStringLiteral("internetgateway"));
-        QCOMPARE(find(m, QStringLiteral("InternetGateway"))->parent, QStringLiteral("VPC")); // through GatewayToInternet
+        QCOMPARE(findResource(m, QStringLiteral("NATGateway0"))->componentType, QStringLiteral("natgateway"));
+        QCOMPARE(findResource(m, QStringLiteral("NATGateway0"))->parent, QStringLiteral("PublicSubnet0"));
+        QCOMPARE(findResource(m, QStringLiteral("NATGateway1"))->parent, QStringLiteral("PublicSubnet1"));
+        QCOMPARE(findResource(m, QStringLiteral("InternetGateway"))->componentType, QStringLiteral("internetgateway"));
+        QCOMPARE(findResource(m, QStringLiteral("InternetGateway"))->parent, QStringLiteral("VPC")); // through GatewayToInternet
 
         const QMap<QString, int> folded{
             {QStringLiteral("AWS::EC2::EIP"), 2},
@@ -251,7 +177,7 @@ private Q_SLOTS:
 
         // The routes a person reads from the route tables: private subnets out through their zone's NAT gateway,
         // public subnets through the internet gateway.
-        const QString links = linkTexts(m).join(u'\n');
+        const QString links = linkLines(m).join(u'\n');
         QVERIFY2(hasLink(m, QStringLiteral("PrivateSubnet0"), QStringLiteral("NATGateway0"), QStringLiteral("route")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("PrivateSubnet1"), QStringLiteral("NATGateway1"), QStringLiteral("route")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("PublicSubnet0"), QStringLiteral("InternetGateway"), QStringLiteral("route")), qPrintable(links));
@@ -303,19 +229,19 @@ private Q_SLOTS:
         QCOMPARE(m.resources.size(), 4);
         QCOMPARE(m.foldedInto.value(QStringLiteral("LaunchConfig")), QStringLiteral("WebServerGroup"));
         QCOMPARE(m.folded.value(QStringLiteral("AWS::AutoScaling::LaunchConfiguration")), 1);
-        const InfraResource *instances = find(m, QStringLiteral("WebServerGroup#instances"));
+        const InfraResource *instances = findResource(m, QStringLiteral("WebServerGroup#instances"));
         QVERIFY(instances);
         QCOMPARE(instances->componentType, QStringLiteral("ec2"));
         QCOMPARE(instances->parent, QStringLiteral("WebServerGroup"));
         QVERIFY(!instances->attributes.value(QLatin1String("instanceType")).toString().isEmpty()); // from LaunchConfig
-        QCOMPARE(find(m, QStringLiteral("ElasticLoadBalancer"))->componentType, QStringLiteral("elb"));
-        QCOMPARE(find(m, QStringLiteral("ElasticLoadBalancer"))->attributes.value(QLatin1String("elbType")).toString(),
+        QCOMPARE(findResource(m, QStringLiteral("ElasticLoadBalancer"))->componentType, QStringLiteral("elb"));
+        QCOMPARE(findResource(m, QStringLiteral("ElasticLoadBalancer"))->attributes.value(QLatin1String("elbType")).toString(),
                  QStringLiteral("classic"));
-        QCOMPARE(find(m, QStringLiteral("WebServerGroup"))->componentType, QStringLiteral("asg"));
-        QVERIFY(find(m, QStringLiteral("WebServerGroup"))->isContainer);
-        QCOMPARE(find(m, QStringLiteral("InstanceSecurityGroup"))->componentType, QStringLiteral("sg"));
-        QVERIFY(!find(m, QStringLiteral("InstanceSecurityGroup"))->isContainer);
-        const QString links = linkTexts(m).join(u'\n');
+        QCOMPARE(findResource(m, QStringLiteral("WebServerGroup"))->componentType, QStringLiteral("asg"));
+        QVERIFY(findResource(m, QStringLiteral("WebServerGroup"))->isContainer);
+        QCOMPARE(findResource(m, QStringLiteral("InstanceSecurityGroup"))->componentType, QStringLiteral("sg"));
+        QVERIFY(!findResource(m, QStringLiteral("InstanceSecurityGroup"))->isContainer);
+        const QString links = linkLines(m).join(u'\n');
         QVERIFY2(hasLink(m, QStringLiteral("ElasticLoadBalancer"), QStringLiteral("WebServerGroup"), QStringLiteral("target")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup"), QStringLiteral("InstanceSecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("InstanceSecurityGroup"), QStringLiteral("ElasticLoadBalancer"), QStringLiteral("reference")), qPrintable(links)); // ingress from the balancer
@@ -348,23 +274,23 @@ private Q_SLOTS:
         QCOMPARE(m.foldedInto.value(QStringLiteral("ALBListener")), QStringLiteral("ApplicationLoadBalancer"));
         QCOMPARE(m.foldedInto.value(QStringLiteral("ALBTargetGroup")), QStringLiteral("ApplicationLoadBalancer"));
         QCOMPARE(m.foldedInto.value(QStringLiteral("LaunchConfig")), QStringLiteral("WebServerGroup"));
-        const InfraResource *alb = find(m, QStringLiteral("ApplicationLoadBalancer"));
+        const InfraResource *alb = findResource(m, QStringLiteral("ApplicationLoadBalancer"));
         QCOMPARE(alb->componentType, QStringLiteral("elb"));
         QCOMPARE(alb->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("application"));
-        const InfraResource *web = find(m, QStringLiteral("WebServerGroup#instances"));
+        const InfraResource *web = findResource(m, QStringLiteral("WebServerGroup#instances"));
         QCOMPARE(web->componentType, QStringLiteral("ec2"));
         QCOMPARE(web->parent, QStringLiteral("WebServerGroup"));
         QCOMPARE(web->name, QStringLiteral("WebServerGroup (2 instances)")); // DesiredCapacity's parameter default
         QCOMPARE(web->attributes.value(QLatin1String("instanceType")).toString(), QStringLiteral("t2"));
         QCOMPARE(web->attributes.value(QLatin1String("instanceSize")).toString(), QStringLiteral("small"));
-        const InfraResource *db = find(m, QStringLiteral("MySQLDatabase"));
+        const InfraResource *db = findResource(m, QStringLiteral("MySQLDatabase"));
         QCOMPARE(db->componentType, QStringLiteral("rds"));
         QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("mysql"));
         QCOMPARE(db->attributes.value(QLatin1String("instanceType")).toString(), QStringLiteral("t2"));
         QCOMPARE(db->attributes.value(QLatin1String("instanceSize")).toString(), QStringLiteral("small"));
         QVERIFY(db->attributes.value(QLatin1String("multiAZ")).toBool());
 
-        const QString links = linkTexts(m).join(u'\n');
+        const QString links = linkLines(m).join(u'\n');
         QVERIFY2(hasLink(m, QStringLiteral("ApplicationLoadBalancer"), QStringLiteral("WebServerGroup"), QStringLiteral("target")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup"), QStringLiteral("MySQLDatabase"), QStringLiteral("reference")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("WebServerGroup#instances"), QStringLiteral("WebServerSecurityGroup"), QStringLiteral("security-group")), qPrintable(links));
@@ -403,15 +329,15 @@ private Q_SLOTS:
             {QStringLiteral("RequestModel"), QStringLiteral("RestApi")},
         };
         QCOMPARE(m.foldedInto, into);
-        QCOMPARE(find(m, QStringLiteral("RestApi"))->componentType, QStringLiteral("apigateway"));
-        QCOMPARE(find(m, QStringLiteral("RestApi"))->name, QStringLiteral("MyApi"));
-        QCOMPARE(find(m, QStringLiteral("RestApi"))->attributes.value(QLatin1String("apiType")).toString(), QStringLiteral("rest"));
-        const InfraResource *fn = find(m, QStringLiteral("LambdaFunction"));
+        QCOMPARE(findResource(m, QStringLiteral("RestApi"))->componentType, QStringLiteral("apigateway"));
+        QCOMPARE(findResource(m, QStringLiteral("RestApi"))->name, QStringLiteral("MyApi"));
+        QCOMPARE(findResource(m, QStringLiteral("RestApi"))->attributes.value(QLatin1String("apiType")).toString(), QStringLiteral("rest"));
+        const InfraResource *fn = findResource(m, QStringLiteral("LambdaFunction"));
         QCOMPARE(fn->componentType, QStringLiteral("lambda"));
         QCOMPARE(fn->name, QStringLiteral("My-APIGW-Integ-Function")); // the parameter's default
         QCOMPARE(fn->attributes.value(QLatin1String("memory")).toDouble(), 128.0);
-        QCOMPARE(find(m, QStringLiteral("LambdaIamRole"))->componentType, QString());
-        const QString links = linkTexts(m).join(u'\n');
+        QCOMPARE(findResource(m, QStringLiteral("LambdaIamRole"))->componentType, QString());
+        const QString links = linkLines(m).join(u'\n');
         QVERIFY2(hasLink(m, QStringLiteral("RestApi"), QStringLiteral("LambdaFunction"), QStringLiteral("reference")), qPrintable(links)); // the method's integration
         QVERIFY2(hasLink(m, QStringLiteral("RestApi"), QStringLiteral("LambdaFunction"), QStringLiteral("event-source")), qPrintable(links)); // the permission
         QVERIFY2(hasLink(m, QStringLiteral("LambdaFunction"), QStringLiteral("LambdaIamRole"), QStringLiteral("reference")), qPrintable(links));
@@ -472,9 +398,9 @@ Resources:
         };
         QCOMPARE(m.foldedInto, into);
         QCOMPARE(m.folded.value(QStringLiteral("AWS::EC2::EIP")), 1);
-        QVERIFY(find(m, QStringLiteral("Spare"))); // an address nobody uses: kept, drawn as a generic block
-        QCOMPARE(find(m, QStringLiteral("Spare"))->componentType, QString());
-        const QString links = linkTexts(m).join(u'\n');
+        QVERIFY(findResource(m, QStringLiteral("Spare"))); // an address nobody uses: kept, drawn as a generic block
+        QCOMPARE(findResource(m, QStringLiteral("Spare"))->componentType, QString());
+        const QString links = linkLines(m).join(u'\n');
         QVERIFY2(hasLink(m, QStringLiteral("WebSg"), QStringLiteral("LbSg"), QStringLiteral("reference")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("Web"), QStringLiteral("Data"), QStringLiteral("reference")), qPrintable(links));
         QVERIFY2(hasLink(m, QStringLiteral("Alb"), QStringLiteral("Web"), QStringLiteral("target")), qPrintable(links));
@@ -529,11 +455,11 @@ Resources:
         const InfraReadResult r = readCloudFormation(yaml, QStringLiteral("app.yaml"));
         QVERIFY2(r.ok(), qPrintable(r.error));
         const InfraModel &m = r.model;
-        const InfraResource *web = find(m, QStringLiteral("Web"));
+        const InfraResource *web = findResource(m, QStringLiteral("Web"));
         QCOMPARE(web->attributes.value(QLatin1String("instanceType")).toString(), QStringLiteral("m5"));
         QCOMPARE(web->attributes.value(QLatin1String("instanceSize")).toString(), QStringLiteral("large"));
         QCOMPARE(web->parent, QStringLiteral("App"));
-        const InfraResource *db = find(m, QStringLiteral("Db"));
+        const InfraResource *db = findResource(m, QStringLiteral("Db"));
         QCOMPARE(db->componentType, QStringLiteral("rds"));
         QCOMPARE(db->name, QStringLiteral("${AWS::StackName}-db")); // symbolic, never evaluated
         QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("postgres"));
@@ -544,14 +470,14 @@ Resources:
         QCOMPARE(db->parent, QStringLiteral("Net"));
         QVERIFY(hasLink(m, QStringLiteral("Db"), QStringLiteral("App"), QStringLiteral("subnet")));
         QVERIFY(hasLink(m, QStringLiteral("Db"), QStringLiteral("Data"), QStringLiteral("subnet")));
-        const InfraResource *cache = find(m, QStringLiteral("Cache"));
+        const InfraResource *cache = findResource(m, QStringLiteral("Cache"));
         QCOMPARE(cache->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("redis"));
         QVERIFY(hasLink(m, QStringLiteral("Cache"), QStringLiteral("CacheSg"), QStringLiteral("security-group")));
-        QCOMPARE(find(m, QStringLiteral("CacheSg"))->parent, QString());
-        QCOMPARE(find(m, QStringLiteral("Table"))->name, QStringLiteral("orders"));
-        QCOMPARE(find(m, QStringLiteral("Table"))->attributes.value(QLatin1String("capacityMode")).toString(), QStringLiteral("on-demand"));
-        QCOMPARE(find(m, QStringLiteral("Queue"))->attributes.value(QLatin1String("queueType")).toString(), QStringLiteral("fifo"));
-        const InfraResource *fn = find(m, QStringLiteral("Fn"));
+        QCOMPARE(findResource(m, QStringLiteral("CacheSg"))->parent, QString());
+        QCOMPARE(findResource(m, QStringLiteral("Table"))->name, QStringLiteral("orders"));
+        QCOMPARE(findResource(m, QStringLiteral("Table"))->attributes.value(QLatin1String("capacityMode")).toString(), QStringLiteral("on-demand"));
+        QCOMPARE(findResource(m, QStringLiteral("Queue"))->attributes.value(QLatin1String("queueType")).toString(), QStringLiteral("fifo"));
+        const InfraResource *fn = findResource(m, QStringLiteral("Fn"));
         QCOMPARE(fn->attributes.value(QLatin1String("memory")).toDouble(), 512.0);
         QVERIFY(hasLink(m, QStringLiteral("Fn"), QStringLiteral("Table"), QStringLiteral("reference")));
         QVERIFY(hasLink(m, QStringLiteral("Fn"), QStringLiteral("Queue"), QStringLiteral("reference"))); // through ${Queue.Arn}
@@ -591,14 +517,14 @@ Resources:
 )";
         const InfraReadResult r = readCloudFormation(yaml, QStringLiteral("events.yaml"));
         QVERIFY2(r.ok(), qPrintable(r.error));
-        const QString links = linkTexts(r.model).join(u'\n');
+        const QString links = linkLines(r.model).join(u'\n');
         QVERIFY2(hasLink(r.model, QStringLiteral("Orders"), QStringLiteral("Worker"), QStringLiteral("event-source")), qPrintable(links));
         QVERIFY2(hasLink(r.model, QStringLiteral("Topic"), QStringLiteral("Orders"), QStringLiteral("event-source")), qPrintable(links));
         QVERIFY2(hasLink(r.model, QStringLiteral("Stream"), QStringLiteral("Worker"), QStringLiteral("event-source")), qPrintable(links));
         QVERIFY2(hasLink(r.model, QStringLiteral("Alb"), QStringLiteral("Box"), QStringLiteral("target")), qPrintable(links));
-        QCOMPARE(find(r.model, QStringLiteral("Worker"))->componentType, QStringLiteral("lambda"));
-        QCOMPARE(find(r.model, QStringLiteral("Alb"))->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("application"));
-        QCOMPARE(find(r.model, QStringLiteral("Stream"))->attributes.value(QLatin1String("shards")).toDouble(), 2.0);
+        QCOMPARE(findResource(r.model, QStringLiteral("Worker"))->componentType, QStringLiteral("lambda"));
+        QCOMPARE(findResource(r.model, QStringLiteral("Alb"))->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("application"));
+        QCOMPARE(findResource(r.model, QStringLiteral("Stream"))->attributes.value(QLatin1String("shards")).toDouble(), 2.0);
     }
 
     void badTemplatesAreOneSentence_data()

@@ -2,7 +2,7 @@
 // (create, update, delete, replace) shown on the nodes, references followed through the plan's configuration when
 // ids are unknown until apply, and bad input as one sentence.
 
-#include "terraformtesthelpers.h"
+#include "converttesthelpers.h"
 
 #include "convert/converter.h"
 #include "convert/terraformplan.h"

@@ -1,7 +1,7 @@
 // Terraform state (format 4) reading: real states from public projects, what a person sees when reading them, the
 // mapping of common AWS types and their relationships, and every kind of bad input as one sentence.
 
-#include "terraformtesthelpers.h"
+#include "converttesthelpers.h"
 
 #include "convert/converter.h"
 #include "convert/terraformstate.h"

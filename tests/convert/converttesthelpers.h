@@ -1,13 +1,16 @@
 #pragma once
 
-// Shared by the Terraform and composer tests: reading the test data and finding things in a model or blueprint.
+// Shared by the converter tests (Terraform, CloudFormation, composer): reading the test data and finding things in a
+// model or a composed blueprint.
 
 #include "convert/blueprintcomposer.h"
 #include "convert/infrastructuremodel.h"
 
 #include <QFile>
 #include <QJsonArray>
+#include <QHash>
 #include <QJsonObject>
+#include <QRectF>
 #include <QSet>
 #include <QTest>
 
@@ -82,6 +85,53 @@ inline QJsonObject groupNamed(const Core::ConversionResult &result, const QStrin
             return value.toObject();
     }
     return {};
+}
+
+/// An item's rectangle on the map; `defaultSize` for items that have no mapSize (nodes).
+inline QRectF rectOf(const QJsonObject &item, double defaultSize = 2.0)
+{
+    const QJsonArray pos = item.value(u"mapPos").toArray();
+    const QJsonArray size = item.value(u"mapSize").toArray();
+    return QRectF(pos.at(0).toDouble(), pos.at(1).toDouble(), size.isEmpty() ? defaultSize : size.at(0).toDouble(),
+                  size.isEmpty() ? defaultSize : size.at(1).toDouble());
+}
+
+/// A composed document as a person looks at it: nodes and groups by their labels, edges as "from -> to" labels.
+struct Drawing
+{
+    QHash<QString, QJsonObject> nodes;
+    QHash<QString, QJsonObject> groups;
+    QStringList edges; // sorted; " (dashed)" after a dashed one
+
+    QString idOf(const QString &node) const { return nodes.value(node).value(u"id").toString(); }
+    QJsonArray membersOf(const QString &group) const { return groups.value(group).value(u"nodes").toArray(); }
+    QStringList nodeTypes() const
+    {
+        QStringList types;
+        for (const QJsonObject &node : nodes)
+            types << node.value(u"type").toString();
+        types.sort();
+        return types;
+    }
+};
+
+inline Drawing drawingOf(const Core::ConversionResult &c)
+{
+    Drawing d;
+    QHash<QString, QString> nameOfId;
+    for (const QJsonValue &node : dataArray(c, "nodes")) {
+        d.nodes.insert(node.toObject().value(u"name").toString(), node.toObject());
+        nameOfId.insert(node.toObject().value(u"id").toString(), node.toObject().value(u"name").toString());
+    }
+    for (const QJsonValue &group : dataArray(c, "groups"))
+        d.groups.insert(group.toObject().value(u"name").toString(), group.toObject());
+    for (const QJsonValue &edge : dataArray(c, "edges")) {
+        const QJsonObject e = edge.toObject();
+        d.edges << nameOfId.value(e.value(u"from").toString()) + QStringLiteral(" -> ") + nameOfId.value(e.value(u"to").toString())
+                       + (e.value(u"dashed").toBool() ? QStringLiteral(" (dashed)") : QString());
+    }
+    d.edges.sort();
+    return d;
 }
 
 } // namespace Cloudcraft::Test
