@@ -2,6 +2,7 @@
 
 #include "api/apicall.h"
 #include "api/apiclient.h"
+#include "exporting/inventoryfiles.h"
 #include "util/atomicwrite.h"
 
 #include <QDateTime>
@@ -190,15 +191,8 @@ void InventoryDialog::regionDone(ApiCall *call)
         return;
     }
     const QJsonObject document = call->json().toObject();
-    QMap<QString, int> counts;
-    int total = 0;
-    const QJsonObject diagram = document.value(QLatin1String("data")).toObject();
-    for (const char *collection : {"nodes", "groups"}) {
-        for (const QJsonValue &v : diagram.value(QLatin1String(collection)).toArray()) {
-            ++counts[v.toObject().value(QLatin1String("type")).toString()];
-            ++total;
-        }
-    }
+    const QList<InventoryFiles::Row> rows = InventoryFiles::rows(document);
+    const int total = int(rows.size());
     QString error;
     const QString name = m_current + QStringLiteral(".json");
     if (!writeFile(name, QJsonDocument(document).toJson(QJsonDocument::Indented), &error)) {
@@ -207,15 +201,12 @@ void InventoryDialog::regionDone(ApiCall *call)
         finish(error);
         return;
     }
-    QJsonObject types;
-    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
-        types.insert(it.key(), it.value());
-    QJsonObject files = m_index.value(m_current).toObject().value(QLatin1String("files")).toObject();
+    QJsonObject files = m_index.value(m_current).value(QLatin1String("files")).toObject();
     files.insert(QStringLiteral("json"), name);
     entry.insert(QStringLiteral("status"), QStringLiteral("complete"));
     entry.insert(QStringLiteral("files"), files);
     entry.insert(QStringLiteral("resources"), total);
-    entry.insert(QStringLiteral("countsByType"), types);
+    entry.insert(QStringLiteral("countsByType"), InventoryFiles::countsByType(rows));
     entry.insert(QStringLiteral("downloadedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     m_index.insert(m_current, entry);
     m_documents.insert(m_current, document);
@@ -225,33 +216,13 @@ void InventoryDialog::regionDone(ApiCall *call)
 
 void InventoryDialog::finish(const QString &message)
 {
-    QMap<QString, int> byType;
-    QJsonObject byRegion;
-    QJsonArray regions;
-    int total = 0;
-    for (auto it = m_index.constBegin(); it != m_index.constEnd(); ++it) {
-        const QJsonObject entry = it.value().toObject();
-        regions.append(entry);
-        if (entry.value(QLatin1String("status")).toString() != u"complete")
-            continue;
-        const QJsonObject counts = entry.value(QLatin1String("countsByType")).toObject();
-        for (auto c = counts.constBegin(); c != counts.constEnd(); ++c)
-            byType[c.key()] += c.value().toInt();
-        byRegion.insert(it.key(), entry.value(QLatin1String("resources")).toInt());
-        total += entry.value(QLatin1String("resources")).toInt();
-    }
-    QJsonObject types;
+    m_summary = InventoryFiles::summary(m_accountId, m_azure ? QStringLiteral("azure") : QStringLiteral("aws"), m_index);
+    const int total = m_summary.value(QLatin1String("total")).toInt();
+    const int regionCount = int(m_summary.value(QLatin1String("countsByRegion")).toObject().size());
     QStringList typeTexts;
-    for (auto it = byType.constBegin(); it != byType.constEnd(); ++it) {
-        types.insert(it.key(), it.value());
-        typeTexts << QStringLiteral("%1 %2").arg(it.value()).arg(it.key());
-    }
-    m_summary = QJsonObject{{QStringLiteral("account"), m_accountId},
-                            {QStringLiteral("provider"), m_azure ? QStringLiteral("azure") : QStringLiteral("aws")},
-                            {QStringLiteral("regions"), regions},
-                            {QStringLiteral("countsByType"), types},
-                            {QStringLiteral("countsByRegion"), byRegion},
-                            {QStringLiteral("total"), total}};
+    const QJsonObject types = m_summary.value(QLatin1String("countsByType")).toObject();
+    for (auto it = types.constBegin(); it != types.constEnd(); ++it)
+        typeTexts << QStringLiteral("%1 %2").arg(it.value().toInt()).arg(it.key());
     QJsonObject index = m_summary;
     index.insert(QStringLiteral("updatedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     QString error;
@@ -260,7 +231,7 @@ void InventoryDialog::finish(const QString &message)
     else
         m_summaryLabel->setText((message.isEmpty() ? QString() : message + u' ')
                                 + tr("%n resource(s) in %1 region(s): %2.", nullptr, total)
-                                      .arg(byRegion.size())
+                                      .arg(regionCount)
                                       .arg(typeTexts.isEmpty() ? tr("none") : typeTexts.join(QStringLiteral(", "))));
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);

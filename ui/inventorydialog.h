@@ -4,6 +4,7 @@
 
 #include <QDialog>
 #include <QJsonObject>
+#include <QMap>
 #include <QPointer>
 #include <QStringList>
 
@@ -66,7 +67,7 @@ private:
     QTableWidget *m_progress;
     QLabel *m_summaryLabel;
     QStringList m_queue;
-    QJsonObject m_index; // region → entry, as in the CLI's index.json
+    QMap<QString, QJsonObject> m_index; // region → entry, as in the CLI's index.json (Core::InventoryFiles)
     QJsonObject m_documents;
     QJsonObject m_summary;
     QPointer<Core::ApiCall> m_call;

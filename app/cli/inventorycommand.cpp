@@ -4,6 +4,8 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "exporting/inventoryfiles.h"
+
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
@@ -49,111 +51,6 @@ const QStringList &allRegions(const QString &provider)
     return provider == u"azure" ? azure : aws;
 }
 
-/// One resource of a snapshot, flattened for the CSV and the counts.
-struct InventoryRow
-{
-    QString type;
-    QString id; ///< ARN (AWS), resource id (Azure), else the component id
-    QString name;
-    QString vpc;
-    QString subnet;
-    QString tags;
-};
-
-QString tagsText(const QJsonValue &tags)
-{
-    QStringList parts;
-    if (tags.isObject()) {
-        const QJsonObject o = tags.toObject();
-        for (auto it = o.constBegin(); it != o.constEnd(); ++it)
-            parts << it.key() + u'=' + it.value().toVariant().toString();
-    } else {
-        for (const QJsonValue &v : tags.toArray()) {
-            const QJsonObject o = v.toObject();
-            parts << (o.contains(QLatin1String("Key")) ? o.value(QLatin1String("Key")).toString() + u'=' + o.value(QLatin1String("Value")).toString()
-                                                        : v.toVariant().toString());
-        }
-    }
-    return parts.join(u';');
-}
-
-/// Nodes and groups (VPCs, subnets, security groups...) of a snapshot document, with the VPC and subnet each sits
-/// in when the document's groups say so (directly, or through a subnet listed in a VPC).
-QList<InventoryRow> inventoryRows(const QJsonObject &document)
-{
-    const QJsonObject data = document.value(QLatin1String("data")).toObject();
-    const QJsonArray groups = data.value(QLatin1String("groups")).toArray();
-    QHash<QString, QString> groupName; // group id → name (or id)
-    QHash<QString, QString> subnetOf;  // member id → subnet group id
-    QHash<QString, QString> vpcOf;     // member id → VPC group id
-    for (const QJsonValue &g : groups) {
-        const QJsonObject group = g.toObject();
-        const QString id = group.value(QLatin1String("id")).toString();
-        const QString name = group.value(QLatin1String("name")).toString();
-        groupName.insert(id, name.isEmpty() ? id : name);
-        const QString type = group.value(QLatin1String("type")).toString();
-        if (type != u"subnet" && type != u"vpc")
-            continue;
-        for (const QJsonValue &member : group.value(QLatin1String("nodes")).toArray())
-            (type == u"subnet" ? subnetOf : vpcOf).insert(member.toString(), id);
-    }
-    QList<InventoryRow> rows;
-    const auto add = [&](const QJsonObject &o) {
-        InventoryRow row;
-        const QString id = o.value(QLatin1String("id")).toString();
-        row.type = o.value(QLatin1String("type")).toString();
-        row.id = o.value(QLatin1String("arn")).toString();
-        if (row.id.isEmpty())
-            row.id = o.value(QLatin1String("resourceId")).toString();
-        if (row.id.isEmpty())
-            row.id = id;
-        row.name = o.value(QLatin1String("name")).toString();
-        const QString subnet = subnetOf.value(id);
-        const QString vpc = vpcOf.contains(id) ? vpcOf.value(id) : vpcOf.value(subnet);
-        row.subnet = subnet.isEmpty() ? QString() : groupName.value(subnet);
-        row.vpc = vpc.isEmpty() ? QString() : groupName.value(vpc);
-        row.tags = tagsText(o.value(QLatin1String("tags")));
-        rows.append(row);
-    };
-    for (const QJsonValue &n : data.value(QLatin1String("nodes")).toArray())
-        add(n.toObject());
-    for (const QJsonValue &g : groups)
-        add(g.toObject());
-    return rows;
-}
-
-/// RFC 4180: quoted when it holds a comma, a quote or a line break; quotes doubled.
-QString csvField(const QString &text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
-        return text;
-    return u'"' + QString(text).replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-}
-
-QByteArray csvFor(const QString &provider, const QString &region, const QList<InventoryRow> &rows)
-{
-    QString out = QStringLiteral("provider,region,type,id,name,vpc,subnet,tags\r\n");
-    for (const InventoryRow &r : rows) {
-        const QStringList fields{provider, region, r.type, r.id, r.name, r.vpc, r.subnet, r.tags};
-        QStringList quoted;
-        for (const QString &f : fields)
-            quoted << csvField(f);
-        out += quoted.join(u',') + QStringLiteral("\r\n");
-    }
-    return out.toUtf8();
-}
-
-QJsonObject countsByType(const QList<InventoryRow> &rows)
-{
-    QMap<QString, int> counts;
-    for (const InventoryRow &r : rows)
-        ++counts[r.type];
-    QJsonObject o;
-    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
-        o.insert(it.key(), it.value());
-    return o;
-}
-
 bool isUnknownRegion(const ApiError &error)
 {
     return error.httpStatus() == 400 && error.serverMessage().contains(QLatin1String("region"), Qt::CaseInsensitive);
@@ -179,7 +76,7 @@ public:
         ExitCode result = ExitCode::Success;
         for (qsizetype i = 0; i < regions.size(); ++i) {
             const QString &region = regions.at(i);
-            QJsonObject entry = m_regions.value(region).toObject();
+            QJsonObject entry = m_regions.value(region);
             const QString file = entry.value(QLatin1String("files")).toObject().value(m_format).toString();
             if (entry.value(QLatin1String("status")).toString() == u"complete" && !file.isEmpty()
                 && QFileInfo::exists(m_dir + u'/' + file)) {
@@ -206,9 +103,9 @@ public:
                 break; // the rest would meet the same problem; a re-run resumes here
             }
             const QJsonObject document = r.json.toObject();
-            const QList<InventoryRow> rows = inventoryRows(document);
+            const QList<InventoryFiles::Row> rows = InventoryFiles::rows(document);
             const QString name = region + u'.' + m_format;
-            const QByteArray bytes = m_format == u"csv" ? csvFor(m_provider, region, rows)
+            const QByteArray bytes = m_format == u"csv" ? InventoryFiles::csv(m_provider, region, rows)
                                                         : QJsonDocument(document).toJson(QJsonDocument::Indented);
             if (const ExitCode code = m_ctx.writeFile(m_dir + u'/' + name, bytes); code != ExitCode::Success) {
                 writeIndex();
@@ -219,7 +116,7 @@ public:
             entry.insert(QStringLiteral("files"), files);
             entry.insert(QStringLiteral("status"), QStringLiteral("complete"));
             entry.insert(QStringLiteral("resources"), int(rows.size()));
-            entry.insert(QStringLiteral("countsByType"), countsByType(rows));
+            entry.insert(QStringLiteral("countsByType"), InventoryFiles::countsByType(rows));
             entry.insert(QStringLiteral("downloadedAt"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
             entry.remove(QStringLiteral("message"));
             m_regions.insert(region, entry);
@@ -249,33 +146,7 @@ private:
             m_regions.insert(v.toObject().value(QLatin1String("region")).toString(), v.toObject());
     }
 
-    QJsonObject summary() const
-    {
-        QMap<QString, int> byType;
-        QJsonObject byRegion;
-        QJsonArray regions;
-        int total = 0;
-        for (auto it = m_regions.constBegin(); it != m_regions.constEnd(); ++it) {
-            const QJsonObject entry = it.value().toObject();
-            regions.append(entry);
-            if (entry.value(QLatin1String("status")).toString() != u"complete")
-                continue;
-            const QJsonObject counts = entry.value(QLatin1String("countsByType")).toObject();
-            for (auto c = counts.constBegin(); c != counts.constEnd(); ++c)
-                byType[c.key()] += c.value().toInt();
-            byRegion.insert(it.key(), entry.value(QLatin1String("resources")).toInt());
-            total += entry.value(QLatin1String("resources")).toInt();
-        }
-        QJsonObject types;
-        for (auto it = byType.constBegin(); it != byType.constEnd(); ++it)
-            types.insert(it.key(), it.value());
-        return QJsonObject{{QStringLiteral("account"), m_account},
-                           {QStringLiteral("provider"), m_provider},
-                           {QStringLiteral("regions"), regions},
-                           {QStringLiteral("countsByType"), types},
-                           {QStringLiteral("countsByRegion"), byRegion},
-                           {QStringLiteral("total"), total}};
-    }
+    QJsonObject summary() const { return InventoryFiles::summary(m_account, m_provider, m_regions); }
 
     ExitCode writeIndex()
     {
@@ -297,7 +168,7 @@ private:
         }
         QList<QStringList> rows;
         for (const QString &region : asked) {
-            const QJsonObject e = m_regions.value(region).toObject();
+            const QJsonObject e = m_regions.value(region);
             const QString status = e.value(QLatin1String("status")).toString();
             rows.append({region, status.isEmpty() ? QStringLiteral("not started") : status,
                          status == u"complete" ? QString::number(e.value(QLatin1String("resources")).toInt()) : QString()});
@@ -323,7 +194,7 @@ private:
     QString m_provider;
     QString m_format;
     QString m_dir;
-    QMap<QString, QJsonValue> m_regions; // region → index entry, sorted by region
+    QMap<QString, QJsonObject> m_regions; // region → index entry, sorted by region
     int m_downloaded = 0;
     int m_skipped = 0;
 };
