@@ -480,6 +480,7 @@ void PreviewController::showSchematicPlaceholder(const QJsonObject &data)
     const QString id = m_current;
     SchematicOptions options;
     options.maxSize = m_requestedSize;
+    options.fitLabels = true;
     auto *watcher = new QFutureWatcher<SchematicResult>(this);
     connect(watcher, &QFutureWatcher<SchematicResult>::finished, this, [this, watcher, request, id] {
         watcher->deleteLater();

@@ -203,10 +203,13 @@ ExitCode runConvert(CliContext &ctx, const QStringList &args)
     if (!preview.isEmpty()) {
         QByteArray picture;
         if (preview.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
-            picture = SchematicRenderer::renderSvg(result.blueprint);
+            SchematicRenderer::Options svgOptions;
+            svgOptions.fitLabels = true;
+            picture = SchematicRenderer::renderSvg(result.blueprint, svgOptions);
         } else {
             SchematicRenderer::Options renderOptions;
             renderOptions.maxSize = QSize(4096, 4096);
+            renderOptions.fitLabels = true;
             const SchematicResult rendered = SchematicRenderer::renderPng(result.blueprint, renderOptions);
             if (!rendered.ok())
                 return ctx.localFileError(QStringLiteral("Could not draw the preview of %1: %2").arg(file, rendered.error));

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void blueprintAndItsDataDrawTheSame();
     void brokenInputStillDraws();
     void svgHasTheDiagramText();
+    void fittedLabelsStopBeforeTheirNeighbours();
 };
 
 void TestSchematicRenderer::pngCarriesComponentBounds()
@@ -195,6 +196,23 @@ void TestSchematicRenderer::svgHasTheDiagramText()
     QVERIFY(svg.contains(">orders-db<"));
     QVERIFY(svg.contains(">main<"));
     QVERIFY(svg.contains("<title>shop</title>"));
+}
+
+void TestSchematicRenderer::fittedLabelsStopBeforeTheirNeighbours()
+{
+    // Two resources one converter cell (3 units) apart, one with a long name: in a preview (fitLabels) its label is
+    // cut with "…" before it reaches the next label; a name that fits is whole; an export keeps every name whole.
+    const QString longName = u"metrics: HealthCheckStatusMetric for the failover record"_s;
+    const QJsonObject data { { u"nodes"_s, QJsonArray { node(u"a"_s, u"block"_s, 0, 0, longName),
+                                                        node(u"b"_s, u"sns"_s, 3, 0, u"SNS Topic"_s) } } };
+    SchematicOptions preview;
+    preview.fitLabels = true;
+    const QByteArray fitted = SchematicRenderer::renderSvg(data, preview);
+    QVERIFY2(!fitted.contains(longName.toUtf8()), "the whole long name would run into the next label");
+    QVERIFY(fitted.contains(">metrics: HealthCheckStatus"));
+    QVERIFY(fitted.contains(u"…<"_s.toUtf8()));
+    QVERIFY(fitted.contains(">SNS Topic<"));
+    QVERIFY(SchematicRenderer::renderSvg(data).contains(longName.toUtf8()));
 }
 
 QTEST_MAIN(TestSchematicRenderer)

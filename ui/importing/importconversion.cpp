@@ -16,6 +16,7 @@ void renderImportPreview(ImportedDiagram &diagram, const QSize &limit)
     Core::SchematicOptions options;
     options.maxSize = limit;
     options.grid = true;
+    options.fitLabels = true;
     Core::SchematicResult rendered = Core::SchematicRenderer::renderImage(diagram.blueprint, options);
     if (!rendered.ok()) {
         diagram.warnings.append(rendered.error);

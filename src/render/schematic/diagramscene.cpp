@@ -14,9 +14,9 @@ QSizeF estimatedTextSize(const QStringList &lines, double fontPx)
     return QSizeF(static_cast<double>(longest) * 0.56 * fontPx, static_cast<double>(lines.size()) * 1.25 * fontPx);
 }
 
-DiagramScene DiagramScene::build(const QJsonObject &data, const QString &themeOverride)
+DiagramScene DiagramScene::build(const QJsonObject &data, const QString &themeOverride, bool fitLabels)
 {
-    return SceneBuilder(data, themeOverride).build();
+    return SceneBuilder(data, themeOverride, fitLabels).build();
 }
 
 } // namespace Cloudcraft::Core

@@ -72,7 +72,8 @@ struct DiagramScene
     QColor textColor;
 
     /// Lays out a blueprint `data` object. Never fails: unknown or broken fields are skipped or defaulted.
-    static DiagramScene build(const QJsonObject &data, const QString &themeOverride);
+    /// `fitLabels`: see SchematicOptions::fitLabels.
+    static DiagramScene build(const QJsonObject &data, const QString &themeOverride, bool fitLabels = false);
 };
 
 /// Rough text extent shared by all formats (no font metrics, so layout never depends on installed fonts).

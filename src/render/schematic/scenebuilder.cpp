@@ -34,8 +34,9 @@ QRectF shapeBounds(const SceneShape &shape)
 
 } // namespace
 
-SceneBuilder::SceneBuilder(const QJsonObject &data, const QString &themeOverride)
+SceneBuilder::SceneBuilder(const QJsonObject &data, const QString &themeOverride, bool fitLabels)
     : m_data(data)
+    , m_fitLabels(fitLabels)
 {
     QString theme = themeOverride.toLower();
     if (theme.isEmpty()) {

@@ -19,7 +19,7 @@ namespace Cloudcraft::Core {
 class SceneBuilder final
 {
 public:
-    SceneBuilder(const QJsonObject &data, const QString &themeOverride);
+    SceneBuilder(const QJsonObject &data, const QString &themeOverride, bool fitLabels = false);
     DiagramScene build();
 
 private:
@@ -53,6 +53,7 @@ private:
         const QColor &fill);
     void computeBounds();
     const QJsonObject &m_data;
+    bool m_fitLabels = false;
     DiagramScene m_scene;
     QHash<QString, QJsonObject> m_components;
     QList<QJsonObject> m_nodes;

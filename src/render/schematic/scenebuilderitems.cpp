@@ -66,8 +66,18 @@ void SceneBuilder::addNodes()
         if (label.isEmpty())
             label = id.left(8);
         if (!label.isEmpty()) {
-            addText(textLines(label).mid(0, 2), QPointF(rect.center().x(), rect.bottom() + 2.0), 7.0,
-                m_scene.textColor, false, SceneShape::Align::Center);
+            constexpr double kLabelPx = 7.0;
+            QStringList lines = textLines(label).mid(0, 2);
+            if (m_fitLabels) {
+                // About three node widths (a converted blueprint's grid cell); the item keeps the whole name.
+                const auto maxChars = std::max<qsizetype>(8, qsizetype(2.8 * rect.width() / (0.56 * kLabelPx)));
+                for (QString &line : lines) {
+                    if (line.size() > maxChars)
+                        line = line.left(maxChars - 1).trimmed() + u'…';
+                }
+            }
+            addText(lines, QPointF(rect.center().x(), rect.bottom() + 2.0), kLabelPx, m_scene.textColor, false,
+                SceneShape::Align::Center);
         }
 
         SceneItem item;

@@ -31,7 +31,7 @@ QJsonObject SchematicRenderer::dataOf(const QJsonObject &blueprintOrData)
 
 SchematicResult SchematicRenderer::renderImage(const QJsonObject &blueprintOrData, const Options &options)
 {
-    const DiagramScene scene = DiagramScene::build(dataOf(blueprintOrData), options.theme);
+    const DiagramScene scene = DiagramScene::build(dataOf(blueprintOrData), options.theme, options.fitLabels);
     const CanvasGeometry canvas = CanvasGeometry::forOptions(scene.bounds, options);
     SchematicResult result;
     result.image = SchematicWriters::paint(scene, canvas, options);
@@ -57,7 +57,7 @@ SchematicResult SchematicRenderer::renderPng(const QJsonObject &blueprintOrData,
 
 QByteArray SchematicRenderer::renderSvg(const QJsonObject &blueprintOrData, const Options &options)
 {
-    const DiagramScene scene = DiagramScene::build(dataOf(blueprintOrData), options.theme);
+    const DiagramScene scene = DiagramScene::build(dataOf(blueprintOrData), options.theme, options.fitLabels);
     return SchematicWriters::svg(scene, CanvasGeometry::forOptions(scene.bounds, options), options);
 }
 

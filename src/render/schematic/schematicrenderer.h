@@ -21,6 +21,10 @@ struct SchematicOptions
     QString theme; ///< "light", "dark" or empty (= the blueprint's own theme)
     /// When valid, the output is shrunk (never enlarged) to fit inside this size, keeping the proportions.
     QSize maxSize;
+    /// Cut resource labels longer than about three node widths with "…" so they do not run into their neighbours'
+    /// (a converted blueprint packs resources one grid cell apart). Off for the emulator's exports, which draw whole
+    /// labels as Cloudcraft's do.
+    bool fitLabels = false;
 };
 
 /// A PNG (or image) render with the place of every component that has an id.
