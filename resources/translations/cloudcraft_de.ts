@@ -1334,6 +1334,13 @@ Nachher: %2</translation>
         <source>Cancel upload</source>
         <translation>Hochladen abbrechen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n resource(s) folded into what they configure</source>
+        <translation>
+            <numerusform>%n Konfigurationsressource mit ihrem Ziel zusammengefasst</numerusform>
+            <numerusform>%n Konfigurationsressourcen mit ihren Zielen zusammengefasst</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cloudcraft::Ui::InspectorPanel</name>

@@ -33,6 +33,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSettings>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -213,6 +214,12 @@ private Q_SLOTS:
                 colours.insert(image.pixel(x, y));
         }
         QVERIFY2(colours.size() > 10, "boxes, areas and labels, not a blank picture");
+        // The whole diagram is in view, not a corner of it: the picture fits the preview's room.
+        const QSize room = child<QScrollArea>(dialog, "importPreviewArea")->viewport()->size();
+        const QSizeF shown = preview->pixmap().deviceIndependentSize();
+        QVERIFY2(shown.width() <= room.width() && shown.height() <= room.height(),
+                 qPrintable(QStringLiteral("%1x%2 in %3x%4").arg(shown.width()).arg(shown.height())
+                                .arg(room.width()).arg(room.height())));
 
         const QListWidget *unmapped = child<QListWidget>(dialog, "importUnmappedList");
         QStringList lines;
@@ -234,6 +241,20 @@ private Q_SLOTS:
         QVERIFY(converted.wait(30000));
 
         QCOMPARE(blueprintPosts(), 0); // nothing is sent before the user asks
+        dialog->close();
+    }
+
+    void foldedResourcesAreCounted()
+    {
+        // AWS's VPC template: its routes, route tables, NACLs, associations and EIPs are not drawn on their own, and
+        // the dialog says so rather than letting 18 resources vanish.
+        ImportDialog *dialog = openAndConvert(
+            QStringLiteral(CLOUDCRAFT_TEST_DATA_DIR "/cloudformation/VPC_With_Managed_NAT_And_Private_Subnet.yaml"), true);
+        QVERIFY2(dialog, "the template converts");
+        const QLabel *status = child<QLabel>(dialog, "importStatus");
+        QVERIFY2(status->text().contains(QStringLiteral("18 resource(s) folded into what they configure")),
+                 qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("3 AWS::EC2::Route")), qPrintable(status->text())); // by type
         dialog->close();
     }
 

@@ -39,6 +39,7 @@ ImportConverter coreImportConverter()
         }
         diagram.blueprint = converted.blueprint;
         diagram.unmapped = converted.unmapped;
+        diagram.folded = converted.folded;
         diagram.warnings = converted.warnings;
         renderImportPreview(diagram, QSize(2400, 1600));
 #else

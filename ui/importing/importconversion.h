@@ -16,6 +16,7 @@ struct ImportedDiagram
 {
     QJsonObject blueprint; ///< {"name": ..., "data": {version 4, nodes, groups, edges, ...}}
     QMap<QString, int> unmapped; ///< source type -> count
+    QMap<QString, int> folded; ///< source type -> count of resources folded into what they configure (not drawn)
     QStringList warnings;
     QImage preview; ///< the local schematic of `blueprint`
     QString error; ///< one sentence naming the file and the problem; empty on success

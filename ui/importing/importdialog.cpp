@@ -130,6 +130,7 @@ void ImportDialog::convert()
     m_converting = true;
     m_diagram = {};
     m_preview->clear();
+    m_previewImage = QImage();
     m_unmapped->clear();
     showStatus(tr("Converting %1…").arg(QFileInfo(m_path).fileName()), false);
     updateButtons();
@@ -159,7 +160,8 @@ void ImportDialog::showConversion(const ImportedDiagram &diagram)
         return;
     }
     if (!diagram.preview.isNull()) {
-        m_preview->setPixmap(QPixmap::fromImage(diagram.preview));
+        m_previewImage = diagram.preview;
+        fitPreview();
         m_preview->setToolTip(tr("%1 × %2 px").arg(diagram.preview.width()).arg(diagram.preview.height()));
     }
     const bool kept = m_keepUnmapped->isChecked();
@@ -179,12 +181,37 @@ void ImportDialog::showConversion(const ImportedDiagram &diagram)
         + tr("%n connection(s)", nullptr, int(edges));
     if (unmappedResources > 0)
         summary += QStringLiteral(", ") + tr("%n resource(s) of unmapped types", nullptr, unmappedResources);
+    // Nothing disappears silently: routes, rules, associations… are folded into what they configure (the
+    // converter's warnings below name them by type).
+    int foldedResources = 0;
+    for (const int count : diagram.folded)
+        foldedResources += count;
+    if (foldedResources > 0)
+        summary += QStringLiteral(", ") + tr("%n resource(s) folded into what they configure", nullptr, foldedResources);
     summary += QLatin1Char('.');
     for (const QString &warning : diagram.warnings)
         summary += QLatin1Char('\n') + warning;
     showStatus(summary, false);
     updateButtons();
     Q_EMIT converted(true);
+}
+
+void ImportDialog::fitPreview()
+{
+    if (m_previewImage.isNull())
+        return;
+    const QSize room = m_previewArea->viewport()->size() * devicePixelRatioF();
+    QImage shown = m_previewImage;
+    if (shown.width() > room.width() || shown.height() > room.height())
+        shown = shown.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    shown.setDevicePixelRatio(devicePixelRatioF());
+    m_preview->setPixmap(QPixmap::fromImage(shown));
+}
+
+void ImportDialog::resizeEvent(QResizeEvent *event)
+{
+    QDialog::resizeEvent(event);
+    fitPreview();
 }
 
 QStringList ImportDialog::tags() const

@@ -51,6 +51,9 @@ public Q_SLOTS:
     /// Cancels the upload when one runs, otherwise closes the dialog.
     void cancelOrClose();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void buildUi();
     void convert();
@@ -60,6 +63,8 @@ private:
     void updateButtons();
     QJsonObject documentToUpload() const;
     QStringList tags() const;
+    /// Shows the whole preview, scaled down to the room there is (the full size is the tooltip's).
+    void fitPreview();
 
     SessionController &m_session;
     ImportConverter m_converter;
@@ -73,6 +78,7 @@ private:
     QLabel *m_fileLabel = nullptr;
     QScrollArea *m_previewArea = nullptr;
     QLabel *m_preview = nullptr;
+    QImage m_previewImage; ///< full size; m_preview shows it fitted
     QLabel *m_unmappedTitle = nullptr;
     QListWidget *m_unmapped = nullptr;
     QCheckBox *m_keepUnmapped = nullptr;
