@@ -11,6 +11,7 @@ namespace Cloudcraft::Ui {
 namespace {
 const QString kDirectory = QStringLiteral(":/i18n");
 const QString kPrefix = QStringLiteral("cloudcraft_");
+const QString kEnglish = QStringLiteral("en");
 } // namespace
 
 QStringList Translations::availableLanguages()
@@ -19,6 +20,7 @@ QStringList Translations::availableLanguages()
     const QStringList files = QDir(kDirectory).entryList({kPrefix + QStringLiteral("*.qm")}, QDir::Files, QDir::Name);
     for (const QString &file : files)
         codes << file.mid(kPrefix.size(), file.size() - kPrefix.size() - 3);
+    codes.removeAll(kEnglish); // the source language: its catalogue only holds plural forms
     return codes;
 }
 
@@ -34,8 +36,11 @@ QString Translations::install(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *ours = new QTranslator(&app);
-    // QTranslator::load(locale, ...) tries each of the locale's UI languages in order ("de_AT", "de", ...).
-    if (!ours->load(locale, QStringLiteral("cloudcraft"), QStringLiteral("_"), kDirectory)) {
+    // QTranslator::load(locale, ...) tries each of the locale's UI languages in order ("de_AT", "de", ...). A
+    // language we have no catalogue for gets English, whose catalogue holds the plural forms the source text only
+    // hints at ("%n component(s)" -> "1 component", "2 components").
+    if (!ours->load(locale, QStringLiteral("cloudcraft"), QStringLiteral("_"), kDirectory)
+        && !ours->load(kPrefix + kEnglish, kDirectory)) {
         delete ours;
         return {};
     }
@@ -47,7 +52,8 @@ QString Translations::install(QCoreApplication &app, const QString &language)
         QCoreApplication::installTranslator(qt);
     else
         delete qt;
-    return ours->language();
+    const QString loaded = ours->language();
+    return loaded.startsWith(kEnglish) ? QString() : loaded;
 }
 
 } // namespace Cloudcraft::Ui

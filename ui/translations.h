@@ -18,7 +18,8 @@ public:
     /// The language's own name ("Deutsch").
     static QString languageName(const QString &code);
     /// Installs the translators for `language` ("de"; empty: the system's UI languages) on `app`, Qt's own
-    /// translations too when installed. Returns the language loaded, or an empty string for English / none found.
+    /// translations too when installed; any other language gets English with its plural forms. Returns the language
+    /// loaded, or an empty string for English / none found.
     static QString install(QCoreApplication &app, const QString &language);
 };
 

@@ -156,6 +156,49 @@ private Q_SLOTS:
         // Overall at least 80 % translated.
         QVERIFY2(unfinished * 5 <= messages, qPrintable(QStringLiteral("%1 of %2 untranslated").arg(unfinished).arg(messages)));
     }
+
+    void englishSaysOneComponentAndTwoComponents()
+    {
+        // Every plural message (those the German catalogue has, which lupdate keeps complete) has both English
+        // forms: a new "%n thing(s)" string without them would show its "(s)" to English users.
+        const auto pluralSources = [](const QString &path) {
+            QFile file(path);
+            QDomDocument ts;
+            QMap<QString, QStringList> forms; // "context/source" -> numerus forms
+            if (!file.open(QIODevice::ReadOnly) || !ts.setContent(&file))
+                return forms;
+            const QDomNodeList messages = ts.elementsByTagName(QStringLiteral("message"));
+            for (int i = 0; i < messages.size(); ++i) {
+                const QDomElement message = messages.at(i).toElement();
+                if (message.attribute(QStringLiteral("numerus")) != u"yes")
+                    continue;
+                const QString context = message.parentNode().firstChildElement(QStringLiteral("name")).text();
+                QStringList texts;
+                const QDomNodeList numerus = message.elementsByTagName(QStringLiteral("numerusform"));
+                for (int f = 0; f < numerus.size(); ++f)
+                    texts << numerus.at(f).toElement().text();
+                forms.insert(context + u'/' + message.firstChildElement(QStringLiteral("source")).text(), texts);
+            }
+            return forms;
+        };
+        const auto german = pluralSources(QStringLiteral(CLOUDCRAFT_SOURCE_DIR "/resources/translations/cloudcraft_de.ts"));
+        const auto english = pluralSources(QStringLiteral(CLOUDCRAFT_SOURCE_DIR "/resources/translations/cloudcraft_en.ts"));
+        QVERIFY(german.size() >= 19);
+        for (auto it = german.cbegin(); it != german.cend(); ++it) {
+            const QStringList forms = english.value(it.key());
+            QVERIFY2(forms.size() == 2 && !forms.at(0).isEmpty() && !forms.at(1).isEmpty(), qPrintable(it.key()));
+            QVERIFY2(!forms.at(0).contains(QStringLiteral("(s)")) || it.key().contains(QStringLiteral("%1 region(s)")),
+                     qPrintable(it.key()));
+        }
+        QVERIFY(!Translations::availableLanguages().contains(QStringLiteral("en"))); // English is the default, not a choice
+
+        // A language we have no catalogue for gets English with its plurals (installed last: it is searched first).
+        QCOMPARE(Translations::install(*QCoreApplication::instance(), QStringLiteral("fr")), QString());
+        QCOMPARE(QCoreApplication::translate("Cloudcraft::Ui::StatusPanel", "%n request(s) in progress", nullptr, 1),
+                 QStringLiteral("1 request in progress"));
+        QCOMPARE(QCoreApplication::translate("Cloudcraft::Ui::StatusPanel", "%n request(s) in progress", nullptr, 3),
+                 QStringLiteral("3 requests in progress"));
+    }
 };
 
 QTEST_MAIN(TestTranslations)
