@@ -45,6 +45,38 @@ QSize sizeFromCacheKey(const QString &key)
     const qsizetype x = size.indexOf(u'x');
     return x < 0 ? QSize() : QSize(size.left(x).toInt(), size.mid(x + 1).toInt());
 }
+
+/// A render of the version on show, by its cache key (memory or disk) and pixel size.
+struct SizedRender
+{
+    QString key;
+    QSize size;
+};
+
+/// Of the renders of one version, the one that serves a view of `wanted`: the smallest at least as large (it looks
+/// as sharp, scaled down), else the largest when it is at least kCloseEnough of the view on each side (scaled up so
+/// little that spending an export, 5 a minute, is not worth it), or whatever its size when `anyLargest` (offline:
+/// the largest there is beats nothing). Empty when none serves.
+QString servingRender(const QList<SizedRender> &renders, QSize wanted, bool anyLargest)
+{
+    const SizedRender *covering = nullptr;
+    const SizedRender *largest = nullptr;
+    const auto area = [](QSize size) { return qint64(size.width()) * size.height(); };
+    for (const SizedRender &render : renders) {
+        if (render.size.width() >= wanted.width() && render.size.height() >= wanted.height()
+            && (!covering || area(render.size) < area(covering->size)))
+            covering = &render;
+        if (area(render.size) > (largest ? area(largest->size) : 0))
+            largest = &render;
+    }
+    if (covering)
+        return covering->key;
+    if (!largest)
+        return {};
+    const bool closeEnough = largest->size.width() >= kCloseEnough * wanted.width()
+                             && largest->size.height() >= kCloseEnough * wanted.height();
+    return (anyLargest || closeEnough) ? largest->key : QString();
+}
 constexpr int kSvgCacheKiB = 32 * 1024;
 } // namespace
 
@@ -82,33 +114,16 @@ const QImage *PreviewController::cachedImageFor(QSize size) const
     const QString exact = cacheKey(m_current, size);
     if (const QImage *image = m_cache.object(exact))
         return image;
-    // The same version at another size: the smallest covering one, else the largest if it is close enough.
+    // The same version at another size, chosen as from the disk cache (loadFromDisk()).
     const QString prefix = exact.left(exact.lastIndexOf(u'|') + 1);
-    QString covering;
-    QString largest;
-    qint64 coveringArea = 0;
-    qint64 largestArea = 0;
+    QList<SizedRender> renders;
     const QList<QString> keys = m_cache.keys();
     for (const QString &key : keys) {
-        if (!key.startsWith(prefix))
-            continue;
-        const QSize cached = sizeFromCacheKey(key);
-        const qint64 area = qint64(cached.width()) * cached.height();
-        if (cached.width() >= size.width() && cached.height() >= size.height() && (covering.isEmpty() || area < coveringArea)) {
-            covering = key;
-            coveringArea = area;
-        }
-        if (area > largestArea) {
-            largest = key;
-            largestArea = area;
-        }
+        if (key.startsWith(prefix))
+            renders.append({key, sizeFromCacheKey(key)});
     }
-    if (!covering.isEmpty())
-        return m_cache.object(covering);
-    const QSize largestSize = sizeFromCacheKey(largest);
-    if (largestSize.width() >= kCloseEnough * size.width() && largestSize.height() >= kCloseEnough * size.height())
-        return m_cache.object(largest);
-    return nullptr;
+    const QString serving = servingRender(renders, size, false);
+    return serving.isEmpty() ? nullptr : m_cache.object(serving);
 }
 
 QString PreviewController::diskKey(const QString &blueprintId, QSize size) const
@@ -214,33 +229,12 @@ bool PreviewController::loadFromDisk(QSize size)
     if (!entry && m_format == ExportFormat::Svg)
         return false; // one SVG serves every size
     if (!entry) {
-        // Another size of the same version: the smallest one at least as large looks as sharp (the view scales it
-        // down). The view's size moves by a few dozen pixels as the inspector's width follows its content; a render
-        // at least kCloseEnough of the view on each side is scaled up so little that spending an export (5 a
-        // minute) on it is not worth it. Offline, the largest there is beats nothing.
-        const bool offline = !m_session.isOnline();
-        QString covering;
-        QString largest;
-        qint64 coveringArea = 0;
-        qint64 largestArea = 0;
+        // Another size of the same version (see servingRender()); offline, any size.
+        QList<SizedRender> renders;
         const QString prefix = CacheKeys::renderPrefix(m_current, summary->updatedAt, m_format, {});
-        for (const CacheEntryInfo &info : cache->entriesWithPrefix(prefix)) {
-            const QSize cached = CacheKeys::renderSize(info.key);
-            const qint64 area = qint64(cached.width()) * cached.height();
-            if (cached.width() >= size.width() && cached.height() >= size.height()
-                && (covering.isEmpty() || area < coveringArea)) {
-                covering = info.key;
-                coveringArea = area;
-            }
-            if (area > largestArea) {
-                largest = info.key;
-                largestArea = area;
-            }
-        }
-        const QSize largestSize = CacheKeys::renderSize(largest);
-        const bool closeEnough = largestSize.width() >= kCloseEnough * size.width()
-                                 && largestSize.height() >= kCloseEnough * size.height();
-        used = !covering.isEmpty() ? covering : ((offline || closeEnough) ? largest : QString());
+        for (const CacheEntryInfo &info : cache->entriesWithPrefix(prefix))
+            renders.append({info.key, CacheKeys::renderSize(info.key)});
+        used = servingRender(renders, size, !m_session.isOnline());
         if (used.isEmpty())
             return false;
         entry = cache->find(used);
