@@ -73,14 +73,19 @@ QString blockTypeText(const QString &sourceType)
     return sourceType;
 }
 
+QString withPlannedAction(QString text, const InfraResource &resource, bool markActions)
+{
+    if (markActions && resource.action != PlannedAction::None)
+        text += QStringLiteral(" (%1)").arg(plannedActionName(resource.action));
+    return text;
+}
+
 QString labelText(const InfraResource &resource, bool markActions)
 {
     QString text = resource.name.isEmpty() ? resource.address : resource.name;
     if (resource.componentType.isEmpty())
         text = blockTypeText(resource.sourceType) + QStringLiteral(": ") + text;
-    if (markActions && resource.action != PlannedAction::None)
-        text += QStringLiteral(" (%1)").arg(plannedActionName(resource.action));
-    return text;
+    return withPlannedAction(text, resource, markActions);
 }
 
 // An area's caption: its own name, as the author of the source wrote it ("Region A", not
@@ -90,10 +95,7 @@ QString areaCaption(const InfraResource &resource, bool markActions)
 {
     if (!resource.componentType.isEmpty() || resource.name.isEmpty())
         return labelText(resource, markActions);
-    QString text = resource.name;
-    if (markActions && resource.action != PlannedAction::None)
-        text += QStringLiteral(" (%1)").arg(plannedActionName(resource.action));
-    return text;
+    return withPlannedAction(resource.name, resource, markActions);
 }
 
 class Composer
