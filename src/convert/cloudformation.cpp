@@ -410,8 +410,6 @@ InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileN
                         links.append({id, inner.target, QStringLiteral("security-group")});
                 }
             }
-            if (foldedInto.contains(ref.target))
-                continue; // configuration of this or another resource: what it means is carried elsewhere
             // A SAM function's Events name its sources (the queue, stream or API calls the function); a classic
             // load balancer named by an auto scaling group sends it traffic.
             if (ref.property == u"LoadBalancerNames")
@@ -428,6 +426,7 @@ InfraReadResult readCloudFormation(const QByteArray &bytes, const QString &fileN
     glueLinks(graph, &links);
     links += carriedLinks(graph, foldedInto);
     links += defaultRouteLinks(graph);
+    // A link to or from a folded resource is dropped: what it means is carried by the resource it is folded into.
     QSet<QString> seen;
     for (const InfraLink &link : std::as_const(links)) {
         const QString key = link.from + u'\n' + link.to + u'\n' + link.kind;

@@ -51,20 +51,6 @@ struct TemplateGraph
         return out;
     }
 
-    /// Resources of `type` (any type when empty) that name `id`, in name order.
-    QStringList referrersOf(const QString &id, const QString &type = {}) const
-    {
-        QStringList out;
-        for (const QString &candidate : sortedIds()) {
-            if (!type.isEmpty() && types.value(candidate) != type)
-                continue;
-            const QList<Reference> refs = references.value(candidate);
-            if (std::any_of(refs.begin(), refs.end(), [&](const Reference &r) { return r.target == id; }))
-                out << candidate;
-        }
-        return out;
-    }
-
     /// Subnets a resource is placed in, directly or through a DB/cache subnet group.
     QStringList subnetsOf(const QString &id) const
     {
