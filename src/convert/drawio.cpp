@@ -232,12 +232,19 @@ private:
     QString m_fileName;
 };
 
-/// Page coordinates of every vertex with a size: a cell's geometry is relative to its parent vertex.
-QHash<QString, QRectF> absoluteRects(const Page &page)
+using CellIndex = QHash<QString, const Cell *>;
+
+CellIndex indexCells(const Page &page)
 {
-    QHash<QString, const Cell *> byId;
+    CellIndex byId;
     for (const Cell &cell : page.cells)
         byId.insert(cell.id, &cell);
+    return byId;
+}
+
+/// Page coordinates of every vertex with a size: a cell's geometry is relative to its parent vertex.
+QHash<QString, QRectF> absoluteRects(const Page &page, const CellIndex &byId)
+{
     QHash<QString, QRectF> absolute;
     for (const Cell &cell : page.cells) {
         if (!cell.vertex || cell.geometry.isEmpty())
@@ -257,11 +264,8 @@ QHash<QString, QRectF> absoluteRects(const Page &page)
 /// drawings place icons, subnets and VPCs on the layer and leave them inside a group box only to the eye. A cell
 /// whose parent is a layer gets, instead, the smallest group or labelled box that encloses its whole rectangle;
 /// nesting recorded in the file always wins.
-QHash<QString, QString> visualParents(const Page &page, const QHash<QString, QRectF> &absolute)
+QHash<QString, QString> visualParents(const Page &page, const CellIndex &byId, const QHash<QString, QRectF> &absolute)
 {
-    QHash<QString, const Cell *> byId;
-    for (const Cell &cell : page.cells)
-        byId.insert(cell.id, &cell);
     const auto areaOf = [&absolute](const Cell *cell) {
         const QRectF rect = absolute.value(cell->id);
         return rect.width() * rect.height();
@@ -288,14 +292,15 @@ QHash<QString, QString> visualParents(const Page &page, const QHash<QString, QRe
             continue;
         // AWS group shapes and labelled plain boxes; an unlabelled box is a frame or a background, unless a VPC
         // badge sits on it.
-        const ShapeMeaning m = meaningOf(parseStyle(cell.style), cell.label, true);
+        const QHash<QString, QString> style = parseStyle(cell.style);
+        const ShapeMeaning m = meaningOf(style, cell.label, true);
         const bool awsLibrary = m.sourceType.startsWith(u"mxgraph.");
         const bool awsGroup = awsLibrary && m.sourceType.contains(u".group");
         if ((m.isContainer || m.isSecurityGroup) && (awsGroup || (!awsLibrary && !cell.label.isEmpty())))
             areas.append(&cell);
         if (m.isContainer && !awsLibrary)
             plainBoxes.append(&cell);
-        if (meaningOf(parseStyle(cell.style), cell.label, false).isVpcBadge)
+        if (meaningOf(style, cell.label, false).isVpcBadge)
             badges.append(&cell);
     }
     QHash<QString, QString> parents;
@@ -331,12 +336,11 @@ public:
 
     void addPage(const Page &page, const QString &prefix, const QString &pageArea)
     {
-        QHash<QString, const Cell *> cells;
+        const CellIndex cells = indexCells(page);
         QSet<QString> hasChildren;
-        const QHash<QString, QRectF> absolute = absoluteRects(page);
-        const QHash<QString, QString> parentOf = visualParents(page, absolute);
+        const QHash<QString, QRectF> absolute = absoluteRects(page, cells);
+        const QHash<QString, QString> parentOf = visualParents(page, cells, absolute);
         for (const Cell &cell : page.cells) {
-            cells.insert(cell.id, &cell);
             if (!parentOf.value(cell.id).isEmpty())
                 hasChildren.insert(parentOf.value(cell.id));
         }
