@@ -130,7 +130,6 @@ void ImportDialog::convert()
     m_converting = true;
     m_diagram = {};
     m_preview->clear();
-    m_previewImage = QImage();
     m_unmapped->clear();
     showStatus(tr("Converting %1…").arg(QFileInfo(m_path).fileName()), false);
     updateButtons();
@@ -160,7 +159,6 @@ void ImportDialog::showConversion(const ImportedDiagram &diagram)
         return;
     }
     if (!diagram.preview.isNull()) {
-        m_previewImage = diagram.preview;
         fitPreview();
         m_preview->setToolTip(tr("%1 × %2 px").arg(diagram.preview.width()).arg(diagram.preview.height()));
     }
@@ -198,10 +196,10 @@ void ImportDialog::showConversion(const ImportedDiagram &diagram)
 
 void ImportDialog::fitPreview()
 {
-    if (m_previewImage.isNull())
+    if (m_diagram.preview.isNull())
         return;
     const QSize room = m_previewArea->viewport()->size() * devicePixelRatioF();
-    QImage shown = m_previewImage;
+    QImage shown = m_diagram.preview;
     if (shown.width() > room.width() || shown.height() > room.height())
         shown = shown.scaled(room, Qt::KeepAspectRatio, Qt::SmoothTransformation);
     shown.setDevicePixelRatio(devicePixelRatioF());

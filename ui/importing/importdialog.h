@@ -78,7 +78,6 @@ private:
     QLabel *m_fileLabel = nullptr;
     QScrollArea *m_previewArea = nullptr;
     QLabel *m_preview = nullptr;
-    QImage m_previewImage; ///< full size; m_preview shows it fitted
     QLabel *m_unmappedTitle = nullptr;
     QListWidget *m_unmapped = nullptr;
     QCheckBox *m_keepUnmapped = nullptr;
