@@ -7,6 +7,8 @@
 #include "convert/converter.h"
 #include "convert/drawio.h"
 
+#include "converttesthelpers.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -17,6 +19,7 @@
 #include <zlib.h>
 
 using namespace Cloudcraft::Core;
+using namespace Cloudcraft::Test;
 
 namespace {
 
@@ -102,24 +105,6 @@ QByteArray compressed(const QByteArray &xml)
     return out.toBase64();
 }
 
-const InfraResource *find(const InfraModel &model, const QString &address)
-{
-    for (const InfraResource &r : model.resources) {
-        if (r.address == address)
-            return &r;
-    }
-    return nullptr;
-}
-
-bool hasLink(const InfraModel &model, const QString &from, const QString &to, const QString &kind)
-{
-    for (const InfraLink &l : model.links) {
-        if (l.from == from && l.to == to && l.kind == kind)
-            return true;
-    }
-    return false;
-}
-
 QString realDrawingsDir()
 {
     return QStringLiteral(CLOUDCRAFT_CONVERT_DATA_DIR "/drawio");
@@ -135,8 +120,8 @@ QByteArray realDrawing(const QString &name)
 QString placeOf(const InfraModel &model, const InfraResource &resource)
 {
     QStringList chain;
-    for (const InfraResource *area = find(model, resource.parent); area && chain.size() < 100;
-         area = find(model, area->parent))
+    for (const InfraResource *area = findResource(model, resource.parent); area && chain.size() < 100;
+         area = findResource(model, area->parent))
         chain.prepend(area->name);
     return chain.isEmpty() ? QStringLiteral("top level") : chain.join(QLatin1String(" > "));
 }
@@ -161,7 +146,7 @@ QStringList describeResources(const InfraModel &model)
 QStringList describeArrows(const InfraModel &model)
 {
     const auto end = [&model](const QString &address) {
-        const InfraResource *r = find(model, address);
+        const InfraResource *r = findResource(model, address);
         return r ? QStringLiteral("%1 (%2)").arg(r->name, placeOf(model, *r)) : QStringLiteral("missing ") + address;
     };
     QStringList out;
@@ -199,44 +184,44 @@ private Q_SLOTS:
         for (const InfraResource &resource : m.resources)
             addresses << resource.address;
         QVERIFY2(m.resources.size() == 11, qPrintable(addresses.join(u' '))); // cloud, vpc, 2 subnets, alb, asg, 2 instances, sg, db, users; not the note
-        QVERIFY(!find(m, QStringLiteral("note")));
+        QVERIFY(!findResource(m, QStringLiteral("note")));
 
-        const InfraResource *cloud = find(m, QStringLiteral("cloud"));
+        const InfraResource *cloud = findResource(m, QStringLiteral("cloud"));
         QVERIFY(cloud->isContainer);
         QCOMPARE(cloud->componentType, QString()); // an area with no Cloudcraft group type
-        const InfraResource *vpc = find(m, QStringLiteral("vpc"));
+        const InfraResource *vpc = findResource(m, QStringLiteral("vpc"));
         QCOMPARE(vpc->componentType, QStringLiteral("vpc"));
         QCOMPARE(vpc->name, QStringLiteral("Production VPC 10.0.0.0/16"));
         QCOMPARE(vpc->parent, QStringLiteral("cloud"));
-        QCOMPARE(find(m, QStringLiteral("pub"))->componentType, QStringLiteral("subnet"));
-        QCOMPARE(find(m, QStringLiteral("pub"))->parent, QStringLiteral("vpc"));
-        QCOMPARE(find(m, QStringLiteral("priv"))->componentType, QStringLiteral("subnet"));
+        QCOMPARE(findResource(m, QStringLiteral("pub"))->componentType, QStringLiteral("subnet"));
+        QCOMPARE(findResource(m, QStringLiteral("pub"))->parent, QStringLiteral("vpc"));
+        QCOMPARE(findResource(m, QStringLiteral("priv"))->componentType, QStringLiteral("subnet"));
 
-        const InfraResource *alb = find(m, QStringLiteral("alb"));
+        const InfraResource *alb = findResource(m, QStringLiteral("alb"));
         QCOMPARE(alb->componentType, QStringLiteral("elb"));
         QCOMPARE(alb->attributes.value(QLatin1String("elbType")).toString(), QStringLiteral("application"));
         QCOMPARE(alb->parent, QStringLiteral("pub"));
-        QCOMPARE(find(m, QStringLiteral("asg"))->componentType, QStringLiteral("asg"));
-        QCOMPARE(find(m, QStringLiteral("asg"))->parent, QStringLiteral("priv"));
-        const InfraResource *web1 = find(m, QStringLiteral("web1"));
+        QCOMPARE(findResource(m, QStringLiteral("asg"))->componentType, QStringLiteral("asg"));
+        QCOMPARE(findResource(m, QStringLiteral("asg"))->parent, QStringLiteral("priv"));
+        const InfraResource *web1 = findResource(m, QStringLiteral("web1"));
         QCOMPARE(web1->componentType, QStringLiteral("ec2"));
         QCOMPARE(web1->name, QStringLiteral("web-1")); // label of the UserObject wrapper
         QCOMPARE(web1->parent, QStringLiteral("asg"));
-        QCOMPARE(find(m, QStringLiteral("web2"))->componentType, QStringLiteral("ec2"));
+        QCOMPARE(findResource(m, QStringLiteral("web2"))->componentType, QStringLiteral("ec2"));
 
         // The red box is a security group around the database, not an area: the database sits in the subnet.
-        const InfraResource *sg = find(m, QStringLiteral("dbsg"));
+        const InfraResource *sg = findResource(m, QStringLiteral("dbsg"));
         QCOMPARE(sg->componentType, QStringLiteral("sg"));
         QVERIFY(!sg->isContainer);
-        const InfraResource *db = find(m, QStringLiteral("db"));
+        const InfraResource *db = findResource(m, QStringLiteral("db"));
         QCOMPARE(db->componentType, QStringLiteral("rds"));
         QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("postgres"));
         QCOMPARE(db->name, QStringLiteral("orders db"));
         QCOMPARE(db->parent, QStringLiteral("priv"));
         QVERIFY(hasLink(m, QStringLiteral("db"), QStringLiteral("dbsg"), QStringLiteral("security-group")));
 
-        QCOMPARE(find(m, QStringLiteral("users"))->componentType, QStringLiteral("user"));
-        QCOMPARE(find(m, QStringLiteral("users"))->parent, QString());
+        QCOMPARE(findResource(m, QStringLiteral("users"))->componentType, QStringLiteral("user"));
+        QCOMPARE(findResource(m, QStringLiteral("users"))->parent, QString());
         for (const auto &[from, to] : {std::pair{"users", "alb"}, {"alb", "web1"}, {"alb", "web2"}, {"web1", "db"}, {"web2", "db"}})
             QVERIFY2(hasLink(m, QLatin1String(from), QLatin1String(to), QStringLiteral("reference")), from);
         QCOMPARE(m.links.size(), 6); // five edges and the security group; the dangling edge is left out
@@ -260,8 +245,8 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.model.resources.size(), plain.model.resources.size());
         QCOMPARE(r.model.links.size(), plain.model.links.size());
-        QCOMPARE(find(r.model, QStringLiteral("vpc"))->name, QStringLiteral("Production VPC 10.0.0.0/16"));
-        QCOMPARE(find(r.model, QStringLiteral("db"))->parent, QStringLiteral("priv"));
+        QCOMPARE(findResource(r.model, QStringLiteral("vpc"))->name, QStringLiteral("Production VPC 10.0.0.0/16"));
+        QCOMPARE(findResource(r.model, QStringLiteral("db"))->parent, QStringLiteral("priv"));
     }
 
     void multiplePages()
@@ -271,14 +256,14 @@ private Q_SLOTS:
         const InfraReadResult all = readDrawio(bytes, QStringLiteral("two.drawio"));
         QVERIFY2(all.ok(), qPrintable(all.error));
         // Each page is an area named after it; ids repeat across pages, so they carry the page number.
-        const InfraResource *second = find(all.model, QStringLiteral("p2/page"));
+        const InfraResource *second = findResource(all.model, QStringLiteral("p2/page"));
         QVERIFY(second);
         QVERIFY(second->isContainer);
         QCOMPARE(second->name, QStringLiteral("Serverless"));
-        QCOMPARE(find(all.model, QStringLiteral("p2/fn"))->componentType, QStringLiteral("lambda"));
-        QCOMPARE(find(all.model, QStringLiteral("p2/fn"))->parent, QStringLiteral("p2/page"));
-        QCOMPARE(find(all.model, QStringLiteral("p1/vpc"))->parent, QStringLiteral("p1/cloud"));
-        QCOMPARE(find(all.model, QStringLiteral("p1/cloud"))->parent, QStringLiteral("p1/page"));
+        QCOMPARE(findResource(all.model, QStringLiteral("p2/fn"))->componentType, QStringLiteral("lambda"));
+        QCOMPARE(findResource(all.model, QStringLiteral("p2/fn"))->parent, QStringLiteral("p2/page"));
+        QCOMPARE(findResource(all.model, QStringLiteral("p1/vpc"))->parent, QStringLiteral("p1/cloud"));
+        QCOMPARE(findResource(all.model, QStringLiteral("p1/cloud"))->parent, QStringLiteral("p1/page"));
         QVERIFY(hasLink(all.model, QStringLiteral("p2/api"), QStringLiteral("p2/fn"), QStringLiteral("reference")));
         QVERIFY(hasLink(all.model, QStringLiteral("p2/fn"), QStringLiteral("p2/table"), QStringLiteral("reference")));
         QCOMPARE(all.model.resources.size(), 2 + 11 + 3);
@@ -286,7 +271,7 @@ private Q_SLOTS:
         const InfraReadResult first = readDrawio(bytes, QStringLiteral("two.drawio"), DrawioPages::First);
         QVERIFY(first.ok());
         QCOMPARE(first.model.resources.size(), 11);
-        QVERIFY(find(first.model, QStringLiteral("vpc")));
+        QVERIFY(findResource(first.model, QStringLiteral("vpc")));
     }
 
     // The badge makes its box the VPC and is not a resource itself; shapes are placed in the boxes they lie in;
@@ -306,7 +291,7 @@ private Q_SLOTS:
         });
         QVERIFY2(seen == expected, qPrintable(seen.join(u'\n')));
         const auto attribute = [&r](const char *address, const char *name) {
-            return find(r.model, QLatin1String(address))->attributes.value(QLatin1String(name)).toString();
+            return findResource(r.model, QLatin1String(address))->attributes.value(QLatin1String(name)).toString();
         };
         QCOMPARE(attribute("db", "engine"), QStringLiteral("mysql"));
         QCOMPARE(attribute("lb", "elbType"), QStringLiteral("classic"));
@@ -526,7 +511,7 @@ private Q_SLOTS:
         const InfraReadResult aurora =
             readDrawio(realDrawing(QStringLiteral("aws-cdk-aurora-s3-data-load.drawio")), QStringLiteral("a.drawio"));
         QVERIFY(aurora.ok());
-        const InfraResource *db = find(aurora.model, QStringLiteral("Ent__ZcNR_u0Gh4VK0KP-8"));
+        const InfraResource *db = findResource(aurora.model, QStringLiteral("Ent__ZcNR_u0Gh4VK0KP-8"));
         QVERIFY(db);
         QCOMPARE(db->attributes.value(QLatin1String("engine")).toString(), QStringLiteral("aurora"));
     }
